@@ -1,0 +1,70 @@
+"""Roles are data: each has a context kind, a description, and the permissions it grants.
+
+This file is the one place that maps roles to permissions; views only name a permission.
+"""
+
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+
+class ContextKind(models.TextChoices):
+    CENTRE = "centre", _("centre")
+    ORGANISATION = "organisation", _("organisation")
+    NETWORK = "network", _("network")
+
+
+class Role(models.TextChoices):
+    FRONT_DESK = "front_desk", _("front desk (punkt informacyjny)")
+    OUS = "ous", _("organiser of social services (OUS)")
+    KIPUS = "kipus", _("coordinator of individual plans (KIPUS)")
+    OSL = "osl", _("local community organiser (OSL)")
+    DIRECTOR = "director", _("director")
+    PROVIDER_STAFF = "provider_staff", _("provider staff")
+    ANALYST = "analyst", _("network analyst")
+
+
+ROLE_CONTEXT: dict[str, str] = {
+    Role.FRONT_DESK: ContextKind.CENTRE,
+    Role.OUS: ContextKind.CENTRE,
+    Role.KIPUS: ContextKind.CENTRE,
+    Role.OSL: ContextKind.CENTRE,
+    Role.DIRECTOR: ContextKind.CENTRE,
+    Role.PROVIDER_STAFF: ContextKind.ORGANISATION,
+    Role.ANALYST: ContextKind.NETWORK,
+}
+
+ROLE_DESCRIPTIONS: dict[str, str] = {
+    Role.FRONT_DESK: _(
+        "Registers people and applications and answers “what is there for me?” at the desk."
+    ),
+    Role.OUS: _("Keeps the catalogue, commissions providers, watches supply against demand."),
+    Role.KIPUS: _("Builds and reviews individual plans (IPUS) and coordinates their providers."),
+    Role.OSL: _("Runs the community plan, supporting activities, volunteers and the time bank."),
+    Role.DIRECTOR: _(
+        "Manages the centre: staff, centre data, approvals, and the access log of personal data."
+    ),
+    Role.PROVIDER_STAFF: _(
+        "Works for a provider organisation: its profile, referrals and delivery records."
+    ),
+    Role.ANALYST: _("Sees anonymised aggregates across the centres of a network."),
+}
+
+CENTRE_ROLES = frozenset(r for r, kind in ROLE_CONTEXT.items() if kind == ContextKind.CENTRE)
+ORGANISATION_ROLES = frozenset(
+    r for r, kind in ROLE_CONTEXT.items() if kind == ContextKind.ORGANISATION
+)
+NETWORK_ROLES = frozenset(r for r, kind in ROLE_CONTEXT.items() if kind == ContextKind.NETWORK)
+
+# permission name -> roles that hold it (in the context object the permission is checked on)
+PERMISSIONS: dict[str, frozenset[str]] = {
+    "centre.view_dashboard": CENTRE_ROLES,
+    "centre.view_centre": CENTRE_ROLES,
+    "centre.change_centre": frozenset({Role.DIRECTOR}),
+    "centre.change_status": frozenset({Role.DIRECTOR}),
+    "centre.view_staff": CENTRE_ROLES,
+    "centre.manage_staff": frozenset({Role.DIRECTOR}),
+    "audit.view_access_log": frozenset({Role.DIRECTOR}),
+    "audit.view_change_history": frozenset({Role.DIRECTOR}),
+    "organisation.view_dashboard": ORGANISATION_ROLES,
+    "network.view_dashboard": NETWORK_ROLES,
+}

@@ -1,0 +1,85 @@
+import datetime as dt
+
+from auditlog.models import LogEntry
+from django.contrib.contenttypes.models import ContentType
+from django.db.models import Q, QuerySet
+from django.utils import timezone
+
+from opencus.audit.models import AccessLogEntry
+from opencus.core.tenancy import scope_to_centre
+
+
+def _day_bounds(date_from: dt.date | None, date_to: dt.date | None):
+    tz = timezone.get_current_timezone()
+    start = dt.datetime.combine(date_from, dt.time.min, tzinfo=tz) if date_from else None
+    end = (
+        dt.datetime.combine(date_to + dt.timedelta(days=1), dt.time.min, tzinfo=tz)
+        if date_to
+        else None
+    )
+    return start, end
+
+
+def access_log_list(
+    *,
+    centre,
+    actor_id=None,
+    subject_type_id=None,
+    subject_query: str = "",
+    purpose: str = "",
+    date_from: dt.date | None = None,
+    date_to: dt.date | None = None,
+) -> QuerySet[AccessLogEntry]:
+    entries = scope_to_centre(AccessLogEntry.objects.select_related("subject_type"), centre)
+    start, end = _day_bounds(date_from, date_to)
+    if start:
+        entries = entries.filter(occurred_at__gte=start)
+    if end:
+        entries = entries.filter(occurred_at__lt=end)
+    if actor_id:
+        entries = entries.filter(actor_id=actor_id)
+    if subject_type_id:
+        entries = entries.filter(subject_type_id=subject_type_id)
+    if purpose:
+        entries = entries.filter(purpose=purpose)
+    if subject_query:
+        entries = entries.filter(subject_label__icontains=subject_query)
+    return entries.order_by("-occurred_at", "-id")
+
+
+def access_log_subject_types(*, centre) -> QuerySet[ContentType]:
+    ids = scope_to_centre(AccessLogEntry.objects.all(), centre).values("subject_type_id")
+    return ContentType.objects.filter(pk__in=ids).order_by("model")
+
+
+def change_history_list(
+    *,
+    centre,
+    staff_ids: list,
+    actor_id=None,
+    content_type_id=None,
+    action: int | None = None,
+    date_from: dt.date | None = None,
+    date_to: dt.date | None = None,
+) -> QuerySet[LogEntry]:
+    """Changes of the centre's records, and of the profiles of its (current or former) staff.
+
+    Records of a centre carry its id in ``additional_data``; user profiles belong to no
+    single centre, so they are matched by the ids of the centre's staff.
+    """
+    user_type = ContentType.objects.get_by_natural_key("accounts", "user")
+    of_centre = Q(additional_data__centre=str(centre.pk))
+    of_staff = Q(content_type=user_type, object_pk__in=[str(pk) for pk in staff_ids])
+    entries = LogEntry.objects.filter(of_centre | of_staff).select_related("actor", "content_type")
+    start, end = _day_bounds(date_from, date_to)
+    if start:
+        entries = entries.filter(timestamp__gte=start)
+    if end:
+        entries = entries.filter(timestamp__lt=end)
+    if actor_id:
+        entries = entries.filter(actor_id=actor_id)
+    if content_type_id:
+        entries = entries.filter(content_type_id=content_type_id)
+    if action is not None:
+        entries = entries.filter(action=action)
+    return entries.order_by("-timestamp", "-id")

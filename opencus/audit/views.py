@@ -1,0 +1,131 @@
+from django.shortcuts import render
+from django.utils import timezone
+
+from opencus.accounts.context import centre_view
+from opencus.accounts.selectors import staff_list
+from opencus.audit import selectors
+from opencus.audit.forms import AccessLogFilterForm, ChangeHistoryFilterForm
+from opencus.audit.history import describe_changes
+from opencus.core.exports import csv_response
+from opencus.core.pagination import paginate, querystring_without_page
+
+
+def _access_filters(request, centre):
+    staff = list(staff_list(centre=centre, state="all"))
+    form = AccessLogFilterForm(
+        request.GET or None,
+        staff=staff,
+        subject_types=selectors.access_log_subject_types(centre=centre),
+    )
+    filters = form.cleaned_data if form.is_valid() else {}
+    entries = selectors.access_log_list(
+        centre=centre,
+        actor_id=filters.get("actor") or None,
+        subject_type_id=filters.get("subject_type") or None,
+        subject_query=filters.get("subject", ""),
+        purpose=filters.get("purpose", ""),
+        date_from=filters.get("date_from"),
+        date_to=filters.get("date_to"),
+    )
+    return form, entries
+
+
+@centre_view("audit.view_access_log")
+def access_log(request, centre):
+    form, entries = _access_filters(request, centre)
+    context = {
+        "centre": centre,
+        "form": form,
+        "page": paginate(request, entries),
+        "querystring": querystring_without_page(request),
+    }
+    if request.htmx:
+        return render(request, "audit/access_log.html#log-table", context)
+    return render(request, "audit/access_log.html", context)
+
+
+@centre_view("audit.view_access_log")
+def access_log_csv(request, centre):
+    _form, entries = _access_filters(request, centre)
+    tz = timezone.get_current_timezone()
+    rows = (
+        (
+            e.occurred_at.astimezone(tz).strftime("%Y-%m-%d %H:%M:%S"),
+            e.actor_label,
+            e.subject_type.model,
+            e.subject_id,
+            e.subject_label,
+            e.fields,
+            e.get_purpose_display(),
+            e.view_name,
+            e.path,
+            e.ip_address or "",
+        )
+        for e in entries.iterator(chunk_size=2000)
+    )
+    header = [
+        "when",
+        "who",
+        "record_type",
+        "record_id",
+        "record",
+        "data_shown",
+        "purpose",
+        "view",
+        "path",
+        "ip",
+    ]
+    return csv_response(f"access-log-{centre.slug}-{timezone.localdate():%Y%m%d}.csv", header, rows)
+
+
+def _history_filters(request, centre):
+    staff = list(staff_list(centre=centre, state="all"))
+    form = ChangeHistoryFilterForm(request.GET or None, staff=staff)
+    filters = form.cleaned_data if form.is_valid() else {}
+    entries = selectors.change_history_list(
+        centre=centre,
+        staff_ids=[u.pk for u in staff],
+        actor_id=filters.get("actor") or None,
+        action=filters.get("action"),
+        date_from=filters.get("date_from"),
+        date_to=filters.get("date_to"),
+    )
+    return form, entries
+
+
+@centre_view("audit.view_change_history")
+def change_history(request, centre):
+    form, entries = _history_filters(request, centre)
+    page = paginate(request, entries)
+    context = {
+        "centre": centre,
+        "form": form,
+        "page": page,
+        "rows": [(entry, describe_changes(entry)) for entry in page.object_list],
+        "querystring": querystring_without_page(request),
+    }
+    if request.htmx:
+        return render(request, "audit/change_history.html#history-table", context)
+    return render(request, "audit/change_history.html", context)
+
+
+@centre_view("audit.view_change_history")
+def change_history_csv(request, centre):
+    _form, entries = _history_filters(request, centre)
+    tz = timezone.get_current_timezone()
+    rows = (
+        (
+            e.timestamp.astimezone(tz).strftime("%Y-%m-%d %H:%M:%S"),
+            str(e.actor) if e.actor else "",
+            e.content_type.model,
+            e.object_pk,
+            e.object_repr,
+            e.get_action_display(),
+            "; ".join(f"{c['field']}: {c['old']} → {c['new']}" for c in describe_changes(e)),
+        )
+        for e in entries.iterator(chunk_size=2000)
+    )
+    header = ["when", "who", "record_type", "record_id", "record", "change", "fields"]
+    return csv_response(
+        f"change-history-{centre.slug}-{timezone.localdate():%Y%m%d}.csv", header, rows
+    )

@@ -1,0 +1,28 @@
+"""Table exports. CSV is written for Polish spreadsheets: UTF-8 with BOM, semicolons."""
+
+import csv
+from collections.abc import Iterable, Sequence
+
+from django.http import StreamingHttpResponse
+
+
+class _Echo:
+    def write(self, value):
+        return value
+
+
+def csv_response(
+    filename: str, header: Sequence[str], rows: Iterable[Sequence]
+) -> StreamingHttpResponse:
+    """Stream rows as CSV so that a large export never sits in memory."""
+    writer = csv.writer(_Echo(), delimiter=";")
+
+    def stream():
+        yield "\ufeff"
+        yield writer.writerow(header)
+        for row in rows:
+            yield writer.writerow(row)
+
+    response = StreamingHttpResponse(stream(), content_type="text/csv; charset=utf-8")
+    response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    return response

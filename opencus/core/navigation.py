@@ -1,0 +1,49 @@
+"""The navigation of each context kind: what it links to and which permission shows the link."""
+
+from dataclasses import dataclass
+
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+
+from opencus.accounts.context import URL_KWARG
+from opencus.accounts.roles import ContextKind
+
+
+@dataclass(frozen=True)
+class NavItem:
+    label: str
+    url_name: str
+    permission: str
+
+
+NAVIGATION: dict[str, list[NavItem]] = {
+    ContextKind.CENTRE: [
+        NavItem(_("Dashboard"), "centre:dashboard", "centre.view_dashboard"),
+        NavItem(_("Centre"), "centre:detail", "centre.view_centre"),
+        NavItem(_("Staff"), "centre:staff_list", "centre.view_staff"),
+        NavItem(_("Access log"), "centre:access_log", "audit.view_access_log"),
+        NavItem(_("Change history"), "centre:change_history", "audit.view_change_history"),
+    ],
+    ContextKind.ORGANISATION: [
+        NavItem(_("Dashboard"), "organisation:dashboard", "organisation.view_dashboard"),
+    ],
+    ContextKind.NETWORK: [
+        NavItem(_("Dashboard"), "network:dashboard", "network.view_dashboard"),
+    ],
+}
+
+
+def nav_for(user, context, current_url_name: str) -> list[dict]:
+    items = []
+    for item in NAVIGATION[context.kind]:
+        if user.has_perm(item.permission, context.obj):
+            items.append(
+                {
+                    "label": item.label,
+                    "url": reverse(
+                        item.url_name, kwargs={URL_KWARG[context.kind]: context.obj.slug}
+                    ),
+                    "current": current_url_name == item.url_name,
+                }
+            )
+    return items

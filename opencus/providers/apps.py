@@ -1,0 +1,15 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class ProvidersConfig(AppConfig):
+    name = "opencus.providers"
+    label = "providers"
+    verbose_name = _("Service providers")
+
+    def ready(self):
+        from auditlog.registry import auditlog
+
+        from opencus.providers.models import Organisation
+
+        auditlog.register(Organisation)

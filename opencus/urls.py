@@ -1,0 +1,31 @@
+"""Root URLconf. Staff pages live under their context: /c/<centre>/, /o/<organisation>/, /n/<network>/."""
+
+from django.contrib import admin
+from django.urls import include, path
+from django.views.i18n import set_language
+
+from opencus.accounts.context import public_view
+from opencus.accounts.urls import centre_urlpatterns as accounts_centre
+from opencus.audit.urls import centre_urlpatterns as audit_centre
+from opencus.dashboard import views as dashboard_views
+from opencus.territory.urls import centre_urlpatterns as territory_centre
+
+centre_patterns = [
+    path("", dashboard_views.centre_dashboard, name="dashboard"),
+    *territory_centre,
+    *accounts_centre,
+    *audit_centre,
+]
+organisation_patterns = [path("", dashboard_views.organisation_dashboard, name="dashboard")]
+network_patterns = [path("", dashboard_views.network_dashboard, name="dashboard")]
+
+urlpatterns = [
+    path("", include("opencus.dashboard.urls")),
+    path("", include("opencus.territory.urls")),
+    path("accounts/", include("opencus.accounts.urls")),
+    path("c/<slug:centre_slug>/", include((centre_patterns, "centre"))),
+    path("o/<slug:organisation_slug>/", include((organisation_patterns, "organisation"))),
+    path("n/<slug:network_slug>/", include((network_patterns, "network"))),
+    path("i18n/setlang/", public_view(set_language), name="set_language"),
+    path("admin/", admin.site.urls),
+]

@@ -1,0 +1,83 @@
+import io
+
+import pytest
+from django.core.management import call_command
+from django.db import transaction
+
+from opencus.accounts.models import Membership, User
+from opencus.accounts.roles import Role
+from opencus.territory.enums import CentreStatus
+from opencus.territory.models import Centre, Gmina, InterMunicipalAgreement, Network
+
+
+@pytest.fixture(scope="module")
+def demo(django_db_setup, django_db_blocker):
+    """Load the demo once for the module, inside a transaction rolled back at the end."""
+    with django_db_blocker.unblock(), transaction.atomic():
+        out = io.StringIO()
+        call_command("load_demo", stdout=out)
+        yield out.getvalue()
+        transaction.set_rollback(True)
+
+
+@pytest.mark.django_db
+def test_lubuskie_tells_the_seeds_story(demo):
+    lubuskie = Network.objects.get(slug="lubuska-siec-cus")
+    centres = lubuskie.centres.all()
+    assert centres.filter(status=CentreStatus.OPERATING).count() == 23
+    assert centres.count() == 27
+    assert not centres.filter(
+        status_changes__status=CentreStatus.OPERATING, status_changes__effective_on__year=2024
+    ).exists()
+    named = {
+        "Świebodzin",
+        "Zbąszynek",
+        "Trzciel",
+        "Trzebiel",
+        "Międzyrzecz",
+        "Szprotawa",
+        "Zielona Góra",
+        "Czerwieńsk",
+        "Sulechów",
+    }
+    assert named <= set(centres.values_list("seat_gmina__name", flat=True))
+    assert not centres.filter(seat_gmina__name__in=named, is_demo=True).exists()
+    assert centres.exclude(seat_gmina__name__in=named).filter(is_demo=False).count() == 0
+
+
+@pytest.mark.django_db
+def test_krosno_pilot_has_the_seven_gminas(demo):
+    group = InterMunicipalAgreement.objects.get(kind="group")
+    assert group.parties.count() == 7
+    assert set(group.parties.values_list("powiat__name", flat=True)) == {"krośnieński"}
+    assert InterMunicipalAgreement.objects.filter(kind="bilateral").count() == 3
+
+
+@pytest.mark.django_db
+def test_lublin_test_territories_cover_the_four_categories(demo):
+    observatory = Network.objects.get(slug="obserwatorium-cus-lubelszczyzna")
+    categories = set(observatory.territories.values_list("category", flat=True))
+    assert categories == {"optimal", "partly_optimal", "prospective_full", "prospective_partial"}
+    assert observatory.territories.count() == 5
+
+
+@pytest.mark.django_db
+def test_every_role_has_a_demo_login_printed(demo):
+    for role in Role.values:
+        assert Membership.objects.filter(role=role, user__is_demo=True).exists(), role
+    for user in User.objects.filter(is_demo=True):
+        assert user.email in demo
+    assert "Demo-CUS-2026" in demo
+
+
+@pytest.mark.django_db
+def test_the_whole_register_is_loaded_with_boundaries(demo):
+    assert Gmina.objects.count() == 2477
+    assert Gmina.objects.get(code="0862011").population > 100_000
+
+
+@pytest.mark.django_db
+def test_rerun_changes_nothing(demo):
+    counts = (Centre.objects.count(), Membership.objects.count(), User.objects.count())
+    call_command("load_demo", stdout=io.StringIO())
+    assert (Centre.objects.count(), Membership.objects.count(), User.objects.count()) == counts

@@ -1,0 +1,45 @@
+"""Every page costs a bounded number of SQL queries, whoever opens it."""
+
+import pytest
+from django.urls import reverse
+
+from opencus.accounts.models import Membership
+from opencus.accounts.tests.test_permissions import all_views
+
+BUDGET = 25  # per page; list pages also have size-independence tests next to their app
+
+
+def _page_urls(world):
+    membership = Membership.objects.get(user=world.osl, centre=world.a)
+    values = {
+        "centre_slug": world.a.slug,
+        "organisation_slug": world.organisation.slug,
+        "network_slug": world.network.slug,
+        "user_id": world.osl.pk,
+        "membership_id": membership.pk,
+        "slug": world.a.slug,
+        "code": world.a.seat_gmina.code,
+    }
+    users = {"centre": world.director, "organisation": world.provider, "network": world.analyst}
+    for name, view, kwargs in all_views():
+        if (
+            name.endswith("_csv")
+            or name in {"accounts:logout", "set_language"}
+            or "password_reset_confirm" in name
+        ):
+            continue
+        if name == "territory:voivodeship_detail":
+            values_here = {**values, "code": world.a.seat_gmina.code[:2]}
+        else:
+            values_here = values
+        user = users.get(getattr(view, "context_kind", None), world.director)
+        yield name, reverse(name, kwargs={k: values_here[k] for k in kwargs}), user
+
+
+@pytest.mark.django_db
+def test_every_page_stays_within_the_query_budget(world, client, django_assert_max_num_queries):
+    for name, url, user in _page_urls(world):
+        client.force_login(user)
+        with django_assert_max_num_queries(BUDGET, info=name):
+            response = client.get(url)
+        assert response.status_code in (200, 302), (name, url, response.status_code)

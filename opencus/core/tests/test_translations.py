@@ -1,0 +1,42 @@
+"""Polish is the default language, and every string has a Polish translation."""
+
+import subprocess
+from pathlib import Path
+
+import pytest
+from django.conf import settings
+from django.urls import reverse
+
+PO = Path(settings.BASE_DIR) / "locale" / "pl" / "LC_MESSAGES" / "django.po"
+
+
+def test_every_message_is_translated_to_polish():
+    untranslated = subprocess.run(
+        ["msgattrib", "--untranslated", "--no-obsolete", str(PO)],
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout
+    fuzzy = subprocess.run(
+        ["msgattrib", "--only-fuzzy", "--no-obsolete", str(PO)],
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout
+    assert untranslated.count("msgid ") <= 1, f"untranslated entries:\n{untranslated}"  # 1 = header
+    assert fuzzy.count("msgid ") <= 1, f"fuzzy entries:\n{fuzzy}"
+
+
+def test_po_file_formats_match():
+    subprocess.run(["msgfmt", "--check-format", "-o", "/dev/null", str(PO)], check=True)
+
+
+@pytest.mark.django_db
+def test_pages_are_polish_by_default_and_english_on_request(client):
+    response = client.get(reverse("accounts:login"))
+    assert '<html lang="pl">' in response.content.decode()
+    assert "Zaloguj" in response.content.decode()
+    client.post(reverse("set_language"), {"language": "en", "next": "/"})
+    response = client.get(reverse("accounts:login"))
+    assert '<html lang="en">' in response.content.decode()
+    assert "Log in" in response.content.decode()

@@ -108,3 +108,8 @@ lock: $(VENV)/.installed ## recompile requirements.lock from pyproject.toml (wit
 .PHONY: clean
 clean: ## remove the virtualenv, node_modules and local data (var/)
 	rm -rf $(VENV) node_modules var
+
+.PHONY: bench
+bench: $(VENV)/.installed messages ## benchmarks: list pages at 1x and 10x data (ratios)
+	env -u DATABASE_URL $(PY) bench/list_scaling.py
+	scripts/with-postgres $(PY) bench/list_scaling.py

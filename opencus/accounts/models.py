@@ -52,6 +52,7 @@ class User(AbstractUser):
     """
 
     CENTRE_LOOKUP = "memberships__centre"
+    PERSONAL_DATA = True
 
     id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
     username = None

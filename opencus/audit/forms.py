@@ -24,16 +24,20 @@ class _DateRangeForm(forms.Form):
 
 
 class AccessLogFilterForm(_DateRangeForm):
-    actor = forms.ChoiceField(label=_("Who"), required=False)
+    actor = forms.CharField(
+        label=_("Who"),
+        required=False,
+        max_length=100,
+        help_text=_("Name or e-mail, or a part of it."),
+    )
     subject_type = forms.ChoiceField(label=_("Record type"), required=False)
     purpose = forms.ChoiceField(
         label=_("Purpose"), required=False, choices=[("", _("all")), *AccessPurpose.choices]
     )
     subject = forms.CharField(label=_("Record contains"), required=False, max_length=100)
 
-    def __init__(self, *args, staff, subject_types, **kwargs):
+    def __init__(self, *args, subject_types, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["actor"].choices = [("", _("everyone")), *[(str(u.pk), str(u)) for u in staff]]
         self.fields["subject_type"].choices = [
             ("", _("all")),
             *[(str(ct.pk), str(ct.model_class()._meta.verbose_name)) for ct in subject_types],
@@ -41,7 +45,12 @@ class AccessLogFilterForm(_DateRangeForm):
 
 
 class ChangeHistoryFilterForm(_DateRangeForm):
-    actor = forms.ChoiceField(label=_("Who"), required=False)
+    actor = forms.CharField(
+        label=_("Who"),
+        required=False,
+        max_length=100,
+        help_text=_("Name or e-mail, or a part of it."),
+    )
     action = forms.TypedChoiceField(
         label=_("Change"),
         required=False,
@@ -49,7 +58,3 @@ class ChangeHistoryFilterForm(_DateRangeForm):
         empty_value=None,
         choices=[("", _("all")), *LogEntry.Action.choices],
     )
-
-    def __init__(self, *args, staff, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.fields["actor"].choices = [("", _("everyone")), *[(str(u.pk), str(u)) for u in staff]]

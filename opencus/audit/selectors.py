@@ -1,6 +1,7 @@
 import datetime as dt
 
 from auditlog.models import LogEntry
+from django.apps import apps
 from django.contrib.contenttypes.models import ContentType
 from django.db.models import Q, QuerySet
 from django.utils import timezone
@@ -23,7 +24,7 @@ def _day_bounds(date_from: dt.date | None, date_to: dt.date | None):
 def access_log_list(
     *,
     centre,
-    actor_id=None,
+    actor_query: str = "",
     subject_type_id=None,
     subject_query: str = "",
     purpose: str = "",
@@ -36,8 +37,8 @@ def access_log_list(
         entries = entries.filter(occurred_at__gte=start)
     if end:
         entries = entries.filter(occurred_at__lt=end)
-    if actor_id:
-        entries = entries.filter(actor_id=actor_id)
+    if actor_query:
+        entries = entries.filter(actor_label__icontains=actor_query)
     if subject_type_id:
         entries = entries.filter(subject_type_id=subject_type_id)
     if purpose:
@@ -47,16 +48,17 @@ def access_log_list(
     return entries.order_by("-occurred_at", "-id")
 
 
-def access_log_subject_types(*, centre) -> QuerySet[ContentType]:
-    ids = scope_to_centre(AccessLogEntry.objects.all(), centre).values("subject_type_id")
-    return ContentType.objects.filter(pk__in=ids).order_by("model")
+def personal_data_types() -> list[ContentType]:
+    """Content types of the models that hold personal data (``PERSONAL_DATA = True``)."""
+    models = [m for m in apps.get_models() if getattr(m, "PERSONAL_DATA", False)]
+    return sorted(ContentType.objects.get_for_models(*models).values(), key=lambda ct: ct.model)
 
 
 def change_history_list(
     *,
     centre,
     staff_ids: list,
-    actor_id=None,
+    actor_query: str = "",
     content_type_id=None,
     action: int | None = None,
     date_from: dt.date | None = None,
@@ -76,8 +78,12 @@ def change_history_list(
         entries = entries.filter(timestamp__gte=start)
     if end:
         entries = entries.filter(timestamp__lt=end)
-    if actor_id:
-        entries = entries.filter(actor_id=actor_id)
+    if actor_query:
+        entries = entries.filter(
+            Q(actor__first_name__icontains=actor_query)
+            | Q(actor__last_name__icontains=actor_query)
+            | Q(actor__email__icontains=actor_query)
+        )
     if content_type_id:
         entries = entries.filter(content_type_id=content_type_id)
     if action is not None:

@@ -11,16 +11,11 @@ from opencus.core.pagination import paginate, querystring_without_page
 
 
 def _access_filters(request, centre):
-    staff = list(staff_list(centre=centre, state="all"))
-    form = AccessLogFilterForm(
-        request.GET or None,
-        staff=staff,
-        subject_types=selectors.access_log_subject_types(centre=centre),
-    )
+    form = AccessLogFilterForm(request.GET or None, subject_types=selectors.personal_data_types())
     filters = form.cleaned_data if form.is_valid() else {}
     entries = selectors.access_log_list(
         centre=centre,
-        actor_id=filters.get("actor") or None,
+        actor_query=filters.get("actor", ""),
         subject_type_id=filters.get("subject_type") or None,
         subject_query=filters.get("subject", ""),
         purpose=filters.get("purpose", ""),
@@ -79,13 +74,12 @@ def access_log_csv(request, centre):
 
 
 def _history_filters(request, centre):
-    staff = list(staff_list(centre=centre, state="all"))
-    form = ChangeHistoryFilterForm(request.GET or None, staff=staff)
+    form = ChangeHistoryFilterForm(request.GET or None)
     filters = form.cleaned_data if form.is_valid() else {}
     entries = selectors.change_history_list(
         centre=centre,
-        staff_ids=[u.pk for u in staff],
-        actor_id=filters.get("actor") or None,
+        staff_ids=list(staff_list(centre=centre, state="all").values_list("pk", flat=True)),
+        actor_query=filters.get("actor", ""),
         action=filters.get("action"),
         date_from=filters.get("date_from"),
         date_to=filters.get("date_to"),

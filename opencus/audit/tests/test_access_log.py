@@ -3,10 +3,12 @@ import datetime as dt
 import io
 
 import pytest
+from django.contrib.contenttypes.models import ContentType
 from django.test import RequestFactory
 from django.urls import reverse
 from django.utils import timezone
 
+from opencus.accounts.models import User
 from opencus.audit.models import AccessLogEntry, AccessPurpose
 from opencus.audit.services import access_log_record
 
@@ -72,7 +74,7 @@ def test_access_log_filters(world, client_for):
     _read(client_for(world.ous), world, world.front_desk)
     client = client_for(world.director)
     rows = (
-        client.get(_url("access_log", world.a), {"actor": str(world.ous.pk)})
+        client.get(_url("access_log", world.a), {"actor": world.ous.email.upper()})
         .context["page"]
         .object_list
     )
@@ -83,6 +85,14 @@ def test_access_log_filters(world, client_for):
         .object_list
     )
     assert [e.subject_id for e in rows] == [str(world.osl.pk)]
+    choices = client.get(_url("access_log", world.a)).context["form"].fields["subject_type"].choices
+    assert [pk for pk, _label in choices][1:] == [str(ContentType.objects.get_for_model(User).pk)]
+    rows = (
+        client.get(_url("access_log", world.a), {"subject_type": choices[1][0]})
+        .context["page"]
+        .object_list
+    )
+    assert len(rows) == 2
     tomorrow = (timezone.localdate() + dt.timedelta(days=1)).isoformat()
     rows = (
         client.get(_url("access_log", world.a), {"date_from": tomorrow}).context["page"].object_list
@@ -103,7 +113,7 @@ def test_access_log_csv_export_follows_the_filters(world, client_for):
     _read(client_for(world.kipus), world, world.osl)
     _read(client_for(world.ous), world, world.front_desk)
     response = client_for(world.director).get(
-        _url("access_log_csv", world.a), {"actor": str(world.kipus.pk)}
+        _url("access_log_csv", world.a), {"actor": world.kipus.email}
     )
     assert response["Content-Type"].startswith("text/csv")
     body = b"".join(response.streaming_content).decode("utf-8")

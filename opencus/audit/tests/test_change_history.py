@@ -37,7 +37,7 @@ def test_change_history_filters_by_action_and_actor(world, client_for):
     client = client_for(world.director)
     rows = client.get(
         _url("change_history", world.a),
-        {"action": LogEntry.Action.UPDATE, "actor": str(world.director.pk)},
+        {"action": LogEntry.Action.UPDATE, "actor": world.director.last_name},
     ).context["rows"]
     assert rows
     assert all(e.action == LogEntry.Action.UPDATE and e.actor == world.director for e, _ in rows)

@@ -3,7 +3,8 @@ from django.core.paginator import Page, Paginator
 
 
 def paginate(request, queryset, per_page: int | None = None) -> Page:
-    """One page of ``queryset`` from ``?page=``; a bad or too large page number gives the last page.
+    """One page of ``queryset`` from ``?page=``: a page number that is not a number gives the first
+    page, one that is too large the last page (never an error).
 
     Costs two queries (count + slice) whatever the table size.
     """

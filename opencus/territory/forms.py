@@ -9,6 +9,15 @@ from opencus.territory.validators import normalise_nip, normalise_regon
 class CentreDetailsForm(forms.ModelForm):
     """What a director may change about their centre: identity and contacts."""
 
+    # Typed with dashes or spaces, NIP and REGON are longer than the digits the model keeps;
+    # clean_nip/clean_regon compact them and the model then checks length and checksum.
+    nip = forms.CharField(
+        label=_("NIP"), max_length=20, required=False, help_text=_("10 digits; dashes are ignored.")
+    )
+    regon = forms.CharField(
+        label=_("REGON"), max_length=20, required=False, help_text=_("9 or 14 digits.")
+    )
+
     class Meta:
         model = Centre
         fields = [
@@ -26,11 +35,7 @@ class CentreDetailsForm(forms.ModelForm):
             "planned_opening_on",
         ]
         widgets = {"planned_opening_on": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")}
-        help_texts = {
-            "nip": _("10 digits; dashes are ignored."),
-            "regon": _("9 or 14 digits."),
-            "postal_code": _("As 00-000."),
-        }
+        help_texts = {"postal_code": _("As 00-000.")}
 
     def clean_nip(self):
         return normalise_nip(self.cleaned_data["nip"])

@@ -269,7 +269,11 @@ def boundary_import(*, data: dict, level: str, source: str = "") -> BoundaryRepo
     Every feature must name a unit already in the register, with a polygon geometry.
     """
     report = BoundaryReport()
-    if data.get("type") != "FeatureCollection" or not isinstance(data.get("features"), list):
+    if (
+        not isinstance(data, dict)
+        or data.get("type") != "FeatureCollection"
+        or not isinstance(data.get("features"), list)
+    ):
         raise TercFileError(_("This is not a GeoJSON FeatureCollection."))
     known = set(_LEVEL_MODEL[level].objects.values_list("code", flat=True))
     geometries: dict[str, dict] = {}

@@ -10,7 +10,7 @@ from django.utils.translation import gettext_lazy as _
 from stdnum.pl import nip, regon
 
 TERC_GMINA_RE = re.compile(r"^\d{6}[1-3]$")
-MSG_BAD_GMINA_CODE = _("A gmina TERYT code has 7 digits, the last one 1, 2 or 3 (e.g. 0801034).")
+MSG_BAD_GMINA_CODE = _("A gmina TERYT code has 7 digits, the last one 1, 2 or 3 (e.g. 0801032).")
 MSG_BAD_NIP = _("This NIP is not valid: check the 10 digits (the checksum does not match).")
 MSG_BAD_REGON = _("This REGON is not valid: it has 9 or 14 digits and a matching checksum.")
 MSG_BAD_POSTAL_CODE = _("Enter the postal code as 00-000.")

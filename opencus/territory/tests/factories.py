@@ -74,7 +74,9 @@ class CentreFactory(factory.django.DjangoModelFactory):
         if not create:
             return
         self.gminas.set(extracted or [self.seat_gmina])
-        CentreStatusChange.objects.create(centre=self, status=self.status, effective_on=self.status_since)
+        CentreStatusChange.objects.create(
+            centre=self, status=self.status, effective_on=self.status_since
+        )
 
 
 class NetworkFactory(factory.django.DjangoModelFactory):

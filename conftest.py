@@ -35,11 +35,15 @@ def world(db):
     b = CentreFactory(name="CUS Beta", slug="beta")
     users = {}
     for role in (Role.FRONT_DESK, Role.OUS, Role.KIPUS, Role.OSL, Role.DIRECTOR):
-        users[role] = MembershipFactory(centre=a, role=role, user=UserFactory(last_name=f"A-{role}")).user
+        users[role] = MembershipFactory(
+            centre=a, role=role, user=UserFactory(last_name=f"A-{role}")
+        ).user
     b_director = MembershipFactory(centre=b, role=Role.DIRECTOR).user
     b_kipus = MembershipFactory(centre=b, role=Role.KIPUS).user
     organisation = OrganisationFactory(slug="partner")
-    provider = MembershipFactory(organisation=organisation, centre=None, role=Role.PROVIDER_STAFF).user
+    provider = MembershipFactory(
+        organisation=organisation, centre=None, role=Role.PROVIDER_STAFF
+    ).user
     other_organisation = OrganisationFactory(slug="other-partner")
     network = NetworkFactory(slug="siec")
     network.centres.add(a, b)

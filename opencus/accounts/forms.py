@@ -46,7 +46,7 @@ class StaffFilterForm(forms.Form):
     )
     state = forms.ChoiceField(
         label=_("Staff"),
-        choices=[("active", _("current")), ("former", _("former")), ("all", _("all"))],
+        choices=[("active", _("current")), ("former", _("former")), ("all", _("current and former"))],
         required=False,
     )
 

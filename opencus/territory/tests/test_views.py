@@ -182,7 +182,7 @@ def test_gmina_detail_shows_facts_boundary_and_centres(client, lubuskie):
     response = client.get(reverse("territory:gmina_detail", args=[city.code]))
     assert response.status_code == 200
     assertContains(response, "0862011")
-    assertContains(response, "139330")
+    assertContains(response, "139\xa0330")  # grouped in Polish with a no-break space
     assertContains(response, '<path d="M')
     assertContains(response, reverse("territory:centre_public", args=[centre.slug]))
     assert response.context["gmina"].has_powiat_rights

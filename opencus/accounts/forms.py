@@ -46,7 +46,11 @@ class StaffFilterForm(forms.Form):
     )
     state = forms.ChoiceField(
         label=_("Staff"),
-        choices=[("active", _("current")), ("former", _("former")), ("all", _("current and former"))],
+        choices=[
+            ("active", _("current")),
+            ("former", _("former")),
+            ("all", _("current and former")),
+        ],
         required=False,
     )
 

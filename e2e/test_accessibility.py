@@ -22,6 +22,7 @@ class Screen:
     url: Callable
     then: Callable | None = None
     settings: dict = field(default_factory=dict)
+    status: int = 200
 
 
 def submit(page):
@@ -152,6 +153,8 @@ SCREENS = [
     ),
     Screen("password-reset-complete", None, lambda s: "/accounts/password/reset/complete/"),
     # every signed-in user
+    Screen("not-found", None, lambda s: "/nie-ma-takiej-strony/", status=404),
+    Screen("no-access", "kipus", c("audit/access/"), status=403),
     Screen("contexts", "kipus", lambda s: "/contexts/"),
     Screen("contexts-empty", "nobody", lambda s: "/contexts/"),
     Screen("profile", "kipus", lambda s: "/accounts/profile/"),
@@ -238,7 +241,7 @@ def test_no_axe_violations(screen, scene, page, live_server, login_as, axe, sett
     if screen.user:
         login_as(getattr(scene, screen.user))
     response = page.goto(live_server.url + screen.url(scene))
-    assert response.ok, f"{response.status} on {page.url}"
+    assert response.status == screen.status, f"{response.status} on {page.url}"
     if screen.user:
         assert "/accounts/login/" not in page.url, "the session cookie was not accepted"
     if screen.then:
@@ -260,6 +263,8 @@ def test_every_page_has_a_screen(scene):
         "centre:access_log_csv",
         "centre:change_history_csv",
     }
-    checked = {resolve(urlsplit(screen.url(scene)).path).view_name for screen in SCREENS}
+    checked = {
+        resolve(urlsplit(screen.url(scene)).path).view_name for screen in SCREENS if screen.status != 404
+    }
     missing = {name for name, _view, _kwargs in all_views()} - not_pages - checked
     assert missing == set(), "add a Screen for each new page"

@@ -2,6 +2,7 @@ from django.contrib import admin
 from django.contrib.auth.admin import UserAdmin as BaseUserAdmin
 from django.utils.translation import gettext_lazy as _
 
+from opencus.accounts.forms import AdminUserChangeForm, AdminUserCreationForm
 from opencus.accounts.models import Membership, User
 from opencus.audit.admin import AccessLoggedAdminMixin
 
@@ -17,6 +18,8 @@ class MembershipInline(admin.TabularInline):
 @admin.register(User)
 class UserAdmin(AccessLoggedAdminMixin, BaseUserAdmin):
     access_log_fields = "name, e-mail, phone, job title, roles"
+    form = AdminUserChangeForm
+    add_form = AdminUserCreationForm
     ordering = ["last_name", "first_name"]
     list_display = ["email", "first_name", "last_name", "is_active", "is_staff", "is_demo"]
     list_filter = ["is_active", "is_staff", "is_superuser", "is_demo"]

@@ -1,4 +1,5 @@
 from django import forms
+from django.contrib.auth import forms as auth_forms
 from django.contrib.auth.forms import AuthenticationForm
 from django.utils.translation import gettext_lazy as _
 
@@ -57,3 +58,15 @@ class StaffFilterForm(forms.Form):
 
 class MembershipEndForm(forms.Form):
     ended_on = forms.DateField(label=_("End date"), widget=forms.DateInput(attrs={"type": "date"}))
+
+
+class AdminUserCreationForm(auth_forms.AdminUserCreationForm):
+    class Meta:
+        model = User
+        fields = ("email", "first_name", "last_name")
+
+
+class AdminUserChangeForm(auth_forms.UserChangeForm):
+    class Meta:
+        model = User
+        fields = "__all__"

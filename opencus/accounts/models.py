@@ -167,25 +167,33 @@ class Membership(models.Model):
                     )
                 ),
                 name="membership_one_context_matching_role",
+                violation_error_message=_(
+                    "A role belongs to exactly one place: a centre role to a centre, provider "
+                    "staff to an organisation, an analyst to a network."
+                ),
             ),
             models.CheckConstraint(
                 condition=Q(ended_on__isnull=True) | Q(ended_on__gte=F("started_on")),
                 name="membership_ends_after_start",
+                violation_error_message=_("A role cannot end before it starts."),
             ),
             models.UniqueConstraint(
                 fields=["user", "role", "centre"],
                 condition=Q(ended_on__isnull=True, centre__isnull=False),
                 name="membership_active_centre_role_once",
+                violation_error_message=_("This person already holds this role here."),
             ),
             models.UniqueConstraint(
                 fields=["user", "role", "organisation"],
                 condition=Q(ended_on__isnull=True, organisation__isnull=False),
                 name="membership_active_organisation_role_once",
+                violation_error_message=_("This person already holds this role here."),
             ),
             models.UniqueConstraint(
                 fields=["user", "role", "network"],
                 condition=Q(ended_on__isnull=True, network__isnull=False),
                 name="membership_active_network_role_once",
+                violation_error_message=_("This person already holds this role here."),
             ),
         ]
         indexes = [

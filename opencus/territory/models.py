@@ -199,7 +199,11 @@ class CentreStatusChange(models.Model):
         verbose_name = _("centre status change")
         verbose_name_plural = _("centre status changes")
         constraints = [
-            models.UniqueConstraint(fields=["centre", "status"], name="centre_status_once"),
+            models.UniqueConstraint(
+                fields=["centre", "status"],
+                name="centre_status_once",
+                violation_error_message=_("The centre has already had this status."),
+            ),
         ]
 
     def __str__(self):
@@ -245,6 +249,7 @@ class InterMunicipalAgreement(models.Model):
                 | Q(valid_from__isnull=True)
                 | Q(valid_to__gte=F("valid_from")),
                 name="agreement_valid_to_after_from",
+                violation_error_message=_("An agreement cannot end before it starts."),
             )
         ]
 
@@ -304,7 +309,11 @@ class NetworkTerritory(models.Model):
         verbose_name = _("network territory")
         verbose_name_plural = _("network territories")
         constraints = [
-            models.UniqueConstraint(fields=["network", "gmina"], name="network_gmina_once")
+            models.UniqueConstraint(
+                fields=["network", "gmina"],
+                name="network_gmina_once",
+                violation_error_message=_("The network already follows this gmina."),
+            )
         ]
 
     def __str__(self):

@@ -47,3 +47,84 @@ def test_staff_without_admin_flag_cannot_open_the_admin(client, world):
     client.force_login(world.director)
     response = client.get(reverse("admin:index"))
     assert response.status_code == 302
+
+
+def test_admin_creates_a_user(admin_client_):
+    from opencus.accounts.models import User
+
+    response = admin_client_.post(
+        reverse("admin:accounts_user_add"),
+        {
+            "email": "Nowy@opencus.example",
+            "first_name": "Nowy",
+            "last_name": "Pracownik",
+            "password1": "Bardzo-Tajne-2026",
+            "password2": "Bardzo-Tajne-2026",
+            "usable_password": "true",
+            "memberships-TOTAL_FORMS": "0",
+            "memberships-INITIAL_FORMS": "0",
+        },
+    )
+    assert response.status_code == 302, response.context["adminform"].form.errors
+    assert User.objects.get(email="nowy@opencus.example").check_password("Bardzo-Tajne-2026")
+
+
+def test_admin_membership_with_a_role_of_another_context_is_a_form_error(admin_client_, world):
+    from opencus.accounts.models import Membership
+
+    before = Membership.objects.count()
+    response = admin_client_.post(
+        reverse("admin:accounts_membership_add"),
+        {
+            "user": world.nobody.pk,
+            "role": "kipus",
+            "organisation": world.organisation.pk,
+            "started_on": "2026-01-01",
+        },
+    )
+    assert response.status_code == 200
+    form = response.context["adminform"].form
+    message = str(Membership._meta.constraints[0].violation_error_message)
+    assert message in form.non_field_errors()
+    assert Membership.objects.count() == before
+
+
+def _centre_post(gminas, mode="intermunicipal", seat=None, slug="nowe"):
+    return {
+        "name": "CUS Nowe",
+        "slug": slug,
+        "seat_gmina": seat or gminas[0].code,
+        "gminas": [g.code for g in gminas],
+        "creation_mode": mode,
+        "status": "planned",
+        "status_since": "2026-01-01",
+        "performs_social_assistance": "on",
+        "status_changes-TOTAL_FORMS": "0",
+        "status_changes-INITIAL_FORMS": "0",
+    }
+
+
+def test_admin_centre_must_fit_its_creation_mode(admin_client_, world):
+    from opencus.territory.models import Centre
+
+    response = admin_client_.post(
+        reverse("admin:territory_centre_add"), _centre_post([world.a.seat_gmina])
+    )
+    assert response.status_code == 200
+    assert "gminas" in response.context["adminform"].form.errors
+    assert not Centre.objects.filter(slug="nowe").exists()
+
+
+def test_admin_centre_is_created_with_its_first_status(admin_client_, world):
+    from opencus.territory.models import Centre
+
+    response = admin_client_.post(
+        reverse("admin:territory_centre_add"),
+        _centre_post([world.a.seat_gmina, world.b.seat_gmina]),
+    )
+    assert response.status_code == 302, response.context["adminform"].form.errors
+    centre = Centre.objects.get(slug="nowe")
+    assert list(centre.status_changes.values_list("status", "effective_on")) == [
+        ("planned", centre.status_since)
+    ]
+    assert centre.gminas.count() == 2

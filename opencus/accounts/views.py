@@ -21,6 +21,7 @@ from opencus.audit.models import AccessPurpose
 from opencus.audit.services import access_log_record
 from opencus.core.forms import add_service_errors
 from opencus.core.pagination import paginate, querystring_without_page
+from opencus.core.views import render_list
 
 login = public_view(
     auth_views.LoginView.as_view(
@@ -101,9 +102,7 @@ def staff_list(request, centre):
         "querystring": querystring_without_page(request),
         "can_manage": request.user.has_perm("centre.manage_staff", centre),
     }
-    if request.htmx:
-        return render(request, "accounts/staff_list.html#staff-table", context)
-    return render(request, "accounts/staff_list.html", context)
+    return render_list(request, "accounts/staff_list.html", "staff-table", context)
 
 
 @centre_view("centre.view_staff")

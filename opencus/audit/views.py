@@ -1,4 +1,3 @@
-from django.shortcuts import render
 from django.utils import timezone
 
 from opencus.accounts.context import centre_view
@@ -8,6 +7,7 @@ from opencus.audit.forms import AccessLogFilterForm, ChangeHistoryFilterForm
 from opencus.audit.history import describe_changes
 from opencus.core.exports import csv_response
 from opencus.core.pagination import paginate, querystring_without_page
+from opencus.core.views import render_list
 
 
 def _access_filters(request, centre):
@@ -34,9 +34,7 @@ def access_log(request, centre):
         "page": paginate(request, entries),
         "querystring": querystring_without_page(request),
     }
-    if request.htmx:
-        return render(request, "audit/access_log.html#log-table", context)
-    return render(request, "audit/access_log.html", context)
+    return render_list(request, "audit/access_log.html", "log-table", context)
 
 
 @centre_view("audit.view_access_log")
@@ -98,9 +96,7 @@ def change_history(request, centre):
         "rows": [(entry, describe_changes(entry)) for entry in page.object_list],
         "querystring": querystring_without_page(request),
     }
-    if request.htmx:
-        return render(request, "audit/change_history.html#history-table", context)
-    return render(request, "audit/change_history.html", context)
+    return render_list(request, "audit/change_history.html", "history-table", context)
 
 
 @centre_view("audit.view_change_history")

@@ -6,6 +6,7 @@ from django.utils.translation import gettext as _
 from opencus.accounts.context import centre_view, public_view
 from opencus.core.forms import add_service_errors
 from opencus.core.pagination import paginate, querystring_without_page
+from opencus.core.views import render_list
 from opencus.territory import selectors, services
 from opencus.territory.forms import (
     CentreDetailsForm,
@@ -41,9 +42,7 @@ def voivodeship_detail(request, code):
         "page": paginate(request, gminas),
         "querystring": querystring_without_page(request),
     }
-    if request.htmx:
-        return render(request, "territory/voivodeship_detail.html#gmina-table", context)
-    return render(request, "territory/voivodeship_detail.html", context)
+    return render_list(request, "territory/voivodeship_detail.html", "gmina-table", context)
 
 
 @public_view
@@ -76,9 +75,7 @@ def centre_list(request):
         "page": paginate(request, centres),
         "querystring": querystring_without_page(request),
     }
-    if request.htmx:
-        return render(request, "territory/centre_list.html#centre-table", context)
-    return render(request, "territory/centre_list.html", context)
+    return render_list(request, "territory/centre_list.html", "centre-table", context)
 
 
 @public_view

@@ -73,12 +73,16 @@ fix: $(VENV)/.installed ## ruff autofix and format
 	$(VENV)/bin/ruff check --fix .
 	$(VENV)/bin/ruff format .
 
+.PHONY: typecheck
+typecheck: $(VENV)/.installed ## mypy with django-stubs on services, selectors and core
+	$(VENV)/bin/mypy
+
 .PHONY: check-migrations
 check-migrations: $(VENV)/.installed ## fail if models and migrations differ
 	$(PY) manage.py makemigrations --check --dry-run -v1
 
 .PHONY: check
-check: lint check-migrations ## lint, migrations, Django system checks
+check: lint typecheck check-migrations ## lint, types, migrations, Django system checks
 	$(PY) manage.py check --fail-level WARNING
 
 .PHONY: test-sqlite

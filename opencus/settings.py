@@ -156,7 +156,7 @@ MEDIA_ROOT = VAR_DIR / "media"
 
 # Console by default (mail appears in the terminal); SMTP when MAIL_BACKEND says so.
 _mail_backend = env_str("MAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")
-MAILERS = {"default": {"BACKEND": _mail_backend}}
+MAILERS: dict[str, dict[str, object]] = {"default": {"BACKEND": _mail_backend}}
 if _mail_backend.endswith("smtp.EmailBackend"):
     MAILERS["default"]["OPTIONS"] = {
         "host": env_str("MAIL_HOST", "localhost"),

@@ -7,6 +7,7 @@ declares nothing (accounts/tests/test_permissions.py).
 
 from dataclasses import dataclass
 from functools import wraps
+from typing import Any
 
 from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied
@@ -15,14 +16,18 @@ from django.urls import reverse
 
 from opencus.accounts.roles import ContextKind
 from opencus.accounts.selectors import user_active_memberships
+from opencus.providers.models import Organisation
+from opencus.territory.models import Centre, Network
+
+ContextObject = Centre | Organisation | Network
 
 SESSION_KEY = "opencus_context"
-URL_KWARG = {
+URL_KWARG: dict[str, str] = {
     ContextKind.CENTRE: "centre_slug",
     ContextKind.ORGANISATION: "organisation_slug",
     ContextKind.NETWORK: "network_slug",
 }
-HOME_URL = {
+HOME_URL: dict[str, str] = {
     ContextKind.CENTRE: "centre:dashboard",
     ContextKind.ORGANISATION: "organisation:dashboard",
     ContextKind.NETWORK: "network:dashboard",
@@ -32,7 +37,7 @@ HOME_URL = {
 @dataclass(frozen=True)
 class ActiveContext:
     kind: str
-    obj: object
+    obj: ContextObject
     roles: tuple[str, ...]
 
     @property
@@ -45,13 +50,13 @@ class ActiveContext:
 
     @property
     def kind_label(self) -> str:
-        return ContextKind(self.kind).label
+        return str(ContextKind(self.kind).label)
 
 
 def user_contexts(user) -> list[ActiveContext]:
     """Every context the user may work in, with their roles there, in a stable order."""
     grouped: dict[tuple[str, object], list[str]] = {}
-    objects: dict[tuple[str, object], object] = {}
+    objects: dict[tuple[str, object], ContextObject] = {}
     for membership in user_active_memberships(user):
         key = (membership.context_kind, membership.context.pk)
         grouped.setdefault(key, []).append(membership.role)
@@ -93,9 +98,7 @@ def context_view(kind: str, permission: str):
                 request.session[SESSION_KEY] = context.key
             return view(request, context.obj, *args, **kwargs)
 
-        wrapper.permission_required = permission
-        wrapper.context_kind = kind
-        return wrapper
+        return _declare(wrapper, permission_required=permission, context_kind=kind)
 
     return decorator
 
@@ -124,14 +127,18 @@ def login_view(permission: str):
                 raise PermissionDenied
             return view(request, *args, **kwargs)
 
-        wrapper.permission_required = permission
-        return wrapper
+        return _declare(wrapper, permission_required=permission)
 
     return decorator
 
 
 def public_view(view):
     """Mark a view as open to everyone, on purpose."""
-    view.permission_required = None
-    view.is_public = True
+    return _declare(view, permission_required=None, is_public=True)
+
+
+def _declare(view: Any, **declarations) -> Any:
+    """Attach what a view requires to the view itself, where the URL walk test reads it."""
+    for name, value in declarations.items():
+        setattr(view, name, value)
     return view

@@ -19,7 +19,7 @@ from opencus.providers.models import Organisation
 from opencus.territory.models import Centre, Network
 
 
-class UserManager(BaseUserManager):
+class UserManager(BaseUserManager["User"]):
     use_in_migrations = True
 
     def _create_user(self, email, password, **extra_fields):
@@ -55,7 +55,7 @@ class User(AbstractUser):
     PERSONAL_DATA = True
 
     id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
-    username = None
+    username = None  # type: ignore[assignment]  # signs in with the e-mail address
     email = models.EmailField(_("e-mail address"), unique=True)
     first_name = models.CharField(_("first name"), max_length=150)
     last_name = models.CharField(_("last name"), max_length=150)
@@ -70,7 +70,7 @@ class User(AbstractUser):
     EMAIL_FIELD = "email"
     REQUIRED_FIELDS = ["first_name", "last_name"]
 
-    objects = UserManager()
+    objects = UserManager()  # type: ignore[assignment,misc]  # e-mail based, unlike auth.UserManager
 
     class Meta:
         ordering = ["last_name", "first_name"]
@@ -205,8 +205,10 @@ class Membership(models.Model):
         return f"{self.user} – {self.get_role_display()} – {self.context}"
 
     @property
-    def context(self):
-        return self.centre or self.organisation or self.network
+    def context(self) -> "Centre | Organisation | Network":
+        context = self.centre or self.organisation or self.network
+        assert context is not None  # the check constraint guarantees exactly one
+        return context
 
     @property
     def context_kind(self) -> str:

@@ -4,6 +4,7 @@ This file is the one place that maps roles to permissions; views only name a per
 """
 
 from django.db import models
+from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 
 
@@ -33,7 +34,7 @@ ROLE_CONTEXT: dict[str, str] = {
     Role.ANALYST: ContextKind.NETWORK,
 }
 
-ROLE_DESCRIPTIONS: dict[str, str] = {
+ROLE_DESCRIPTIONS: dict[str, str | Promise] = {
     Role.FRONT_DESK: _(
         "Registers people and applications and answers “what is there for me?” at the desk."
     ),

@@ -75,19 +75,21 @@ def staff_add(
         raise ValidationError({"role": MSG_NOT_A_CENTRE_ROLE})
     email = email.strip().lower()
     with set_actor(by):
-        user = User.objects.filter(email__iexact=email).first()
-        created = user is None
-        if created:
+        existing = User.objects.filter(email__iexact=email).first()
+        created = existing is None
+        if existing is None:
             user = User(
                 email=email, first_name=first_name, last_name=last_name, job_title=job_title
             )
             user.set_unusable_password()
             user.full_clean(exclude=["password"])
             user.save()
-        elif Membership.objects.active().filter(user=user, centre=centre, role=role).exists():
-            raise ValidationError(
-                {"role": ValidationError(MSG_ALREADY_HAS_ROLE, params={"user": user})}
-            )
+        else:
+            user = existing
+            if Membership.objects.active().filter(user=user, centre=centre, role=role).exists():
+                raise ValidationError(
+                    {"role": ValidationError(MSG_ALREADY_HAS_ROLE, params={"user": user})}
+                )
         membership = Membership.objects.create(
             user=user,
             centre=centre,

@@ -264,7 +264,9 @@ def test_every_page_has_a_screen(scene):
         "centre:change_history_csv",
     }
     checked = {
-        resolve(urlsplit(screen.url(scene)).path).view_name for screen in SCREENS if screen.status != 404
+        resolve(urlsplit(screen.url(scene)).path).view_name
+        for screen in SCREENS
+        if screen.status != 404
     }
     missing = {name for name, _view, _kwargs in all_views()} - not_pages - checked
     assert missing == set(), "add a Screen for each new page"

@@ -19,11 +19,12 @@ help: ## list the tasks
 
 $(VENV)/.installed: requirements.lock
 	@test -x $(PY) || "$$(scripts/find-python)" -m venv $(VENV)
-	$(PY) -m pip install --quiet --disable-pip-version-check --require-hashes -r requirements.lock 2>&1 | grep -v "is ignored" || true
+	$(PY) -m pip install --quiet --disable-pip-version-check --require-hashes -r requirements.lock 2>&1 | { grep -v "is ignored" || true; }
 	@$(PY) -c "import django, pytest" # fail here, not later, if the install did not work
 	@touch $@
 
 node_modules/.installed: package.json package-lock.json
+	@command -v npm >/dev/null || scripts/system-deps
 	npm ci --no-audit --no-fund --loglevel=error
 	@touch $@
 
@@ -57,7 +58,7 @@ run: setup ## set up, load the demo region, and serve on http://$(HOST):$(PORT)
 	@$(PY) manage.py load_demo
 	@echo
 	@echo "OpenCUS is at http://$(HOST):$(PORT)/  (Ctrl+C to stop)"
-	@$(PY) manage.py runserver --noreload $(HOST):$(PORT)
+	@PY=$(PY) HOST=$(HOST) PORT=$(PORT) scripts/serve
 
 .PHONY: worker
 worker: setup ## run the background task worker

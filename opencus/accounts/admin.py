@@ -5,6 +5,7 @@ from django.utils.translation import gettext_lazy as _
 from opencus.accounts.forms import AdminUserChangeForm, AdminUserCreationForm
 from opencus.accounts.models import Membership, User
 from opencus.audit.admin import AccessLoggedAdminMixin
+from opencus.territory.models import Centre
 
 
 class MembershipInline(admin.TabularInline):
@@ -20,6 +21,16 @@ class UserAdmin(AccessLoggedAdminMixin, BaseUserAdmin):
     access_log_fields = "name, e-mail, phone, job title, roles"
     form = AdminUserChangeForm
     add_form = AdminUserCreationForm
+
+    def access_log_centres(self, obj) -> list:
+        # The directors of every centre the person works in see that an administrator looked.
+        centres = list(
+            Centre.objects.filter(
+                memberships__user=obj, memberships__ended_on__isnull=True
+            ).distinct()
+        )
+        return centres or [None]
+
     ordering = ["last_name", "first_name"]
     list_display = ["email", "first_name", "last_name", "is_active", "is_staff", "is_demo"]
     list_filter = ["is_active", "is_staff", "is_superuser", "is_demo"]

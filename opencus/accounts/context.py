@@ -15,6 +15,7 @@ from django.http import Http404
 from django.urls import reverse
 
 from opencus.accounts.roles import ContextKind
+from opencus.accounts.rules import can
 from opencus.accounts.selectors import user_active_memberships
 from opencus.providers.models import Organisation
 from opencus.territory.models import Centre, Network
@@ -91,7 +92,7 @@ def context_view(kind: str, permission: str):
             if not request.user.is_authenticated:
                 return redirect_to_login(request.get_full_path())
             context = resolve_context(request.user, kind, kwargs.pop(URL_KWARG[kind]))
-            if not request.user.has_perm(permission, context.obj):
+            if not can(request.user, permission, context.obj):
                 raise PermissionDenied
             request.opencus_context = context
             if request.session.get(SESSION_KEY) != context.key:
@@ -123,7 +124,7 @@ def login_view(permission: str):
         def wrapper(request, *args, **kwargs):
             if not request.user.is_authenticated:
                 return redirect_to_login(request.get_full_path())
-            if not request.user.has_perm(permission):
+            if not can(request.user, permission):
                 raise PermissionDenied
             return view(request, *args, **kwargs)
 

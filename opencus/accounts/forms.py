@@ -70,3 +70,10 @@ class AdminUserChangeForm(auth_forms.UserChangeForm):
     class Meta:
         model = User
         fields = "__all__"
+
+
+class PasswordResetForm(auth_forms.PasswordResetForm):
+    """Also for invited staff who never set a password (their invitation link may expire)."""
+
+    def get_users(self, email):
+        return User.objects.filter(email__iexact=email.strip(), is_active=True)

@@ -87,6 +87,22 @@ class User(AbstractUser):
         self.email = (self.email or "").strip().lower()
         super().save(*args, **kwargs)
 
+    def get_additional_data(self):
+        """For the history: the centres the person works in when the change is made.
+
+        Stored as ``|id|id|`` text so a centre can find its staff's changes with a portable
+        ``icontains`` (SQLite has no JSON containment), and sees none from before or after
+        the person worked there.
+        """
+        if self._state.adding or self.pk is None:
+            return None
+        centres = (
+            Membership.objects.active()
+            .filter(user=self, centre__isnull=False)
+            .values_list("centre_id", flat=True)
+        )
+        return {"centres": "|" + "|".join(sorted(str(pk) for pk in centres)) + "|"}
+
 
 class MembershipQuerySet(models.QuerySet):
     def active(self):

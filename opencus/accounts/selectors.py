@@ -25,23 +25,20 @@ def user_active_memberships(user) -> list[Membership]:
     return cached
 
 
-def forget_memberships(user) -> None:
-    if hasattr(user, _CACHE_ATTR):
-        delattr(user, _CACHE_ATTR)
-
-
 def staff_list(*, centre, query: str = "", role: str = "", state: str = "active") -> QuerySet[User]:
     """Staff of ``centre`` (current or former), filtered, with their roles here prefetched."""
-    memberships_here = Q(memberships__centre=centre)
-    users = scope_to_centre(User.objects.all(), centre)
+    # One membership must satisfy every condition together: "current KIPUS" is an active
+    # KIPUS role, not an active role of any kind plus an ended KIPUS role.
+    here = Membership.objects.filter(centre=centre)
     if state == "active":
-        users = users.filter(memberships_here & Q(memberships__ended_on__isnull=True))
-    elif state == "former":
+        here = here.filter(ended_on__isnull=True)
+    if role:
+        here = here.filter(role=role)
+    users = scope_to_centre(User.objects.all(), centre).filter(pk__in=here.values("user_id"))
+    if state == "former":
         users = users.exclude(
             pk__in=Membership.objects.active().filter(centre=centre).values("user_id")
         )
-    if role:
-        users = users.filter(memberships_here & Q(memberships__role=role))
     if query:
         for word in query.split():
             users = users.filter(

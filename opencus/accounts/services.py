@@ -3,20 +3,15 @@
 import datetime as dt
 
 from auditlog.context import set_actor
-from django.conf import settings
-from django.contrib.auth.tokens import default_token_generator
 from django.core.exceptions import ValidationError
-from django.core.mail import send_mail
 from django.db import transaction
-from django.template.loader import render_to_string
-from django.urls import reverse
-from django.utils import timezone, translation
-from django.utils.encoding import force_bytes
-from django.utils.http import urlsafe_base64_encode
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from opencus.accounts import tasks
 from opencus.accounts.models import Membership, User
 from opencus.accounts.roles import ROLE_CONTEXT, ContextKind, Role
+from opencus.territory.models import Centre
 
 MSG_ALREADY_HAS_ROLE = _("%(user)s already holds this role in this centre.")
 MSG_LAST_DIRECTOR = _(
@@ -25,37 +20,40 @@ MSG_LAST_DIRECTOR = _(
 MSG_ALREADY_ENDED = _("This role has already ended.")
 MSG_END_BEFORE_START = _("The end date cannot be earlier than the start date (%(date)s).")
 MSG_NOT_A_CENTRE_ROLE = _("This role does not belong to a centre.")
+MSG_SHARED_PROFILE = _(
+    "This person also works elsewhere in OpenCUS, so only they can change their profile."
+)
 MSG_END_IN_FUTURE = _("A role ends when you record it: the end date cannot be in the future.")
 
 PROFILE_FIELDS = ("first_name", "last_name", "phone", "job_title", "preferred_language")
 
 
+def profile_is_managed_by(*, user: User, centre) -> bool:
+    """A centre's director may edit a profile only if the person works nowhere else.
+
+    Someone who also works for another centre, an organisation or a network keeps their
+    profile to themselves (``accounts:profile``); no single director owns it.
+    """
+    memberships = list(
+        Membership.objects.active().filter(user=user).values_list("centre_id", flat=True)
+    )
+    return bool(memberships) and all(centre_id == centre.pk for centre_id in memberships)
+
+
 @transaction.atomic
-def user_update_profile(*, user: User, by: User, **fields) -> User:
+def user_update_profile(*, user: User, by: User, centre=None, **fields) -> User:
+    """Change a profile: the person's own (``by == user``) or, given ``centre``, as its director."""
     unknown = set(fields) - set(PROFILE_FIELDS)
     if unknown:
         raise ValueError(f"user_update_profile cannot change {sorted(unknown)}")
+    if by != user and (centre is None or not profile_is_managed_by(user=user, centre=centre)):
+        raise ValidationError(MSG_SHARED_PROFILE)
     with set_actor(by):
         for field, value in fields.items():
             setattr(user, field, value)
         user.full_clean(exclude=["password"])
         user.save(update_fields=[*fields, "email"])
     return user
-
-
-def _send_welcome(user: User, centre) -> None:
-    with translation.override(user.preferred_language):
-        link = settings.SITE_URL.rstrip("/") + reverse(
-            "accounts:password_reset_confirm",
-            kwargs={
-                "uidb64": urlsafe_base64_encode(force_bytes(user.pk)),
-                "token": default_token_generator.make_token(user),
-            },
-        )
-        body = render_to_string(
-            "accounts/email/welcome.txt", {"user": user, "centre": centre, "link": link}
-        )
-        send_mail(str(_("Your OpenCUS account")), body, settings.DEFAULT_FROM_EMAIL, [user.email])
 
 
 @transaction.atomic
@@ -70,7 +68,11 @@ def staff_add(
     job_title: str = "",
     started_on: dt.date | None = None,
 ) -> Membership:
-    """Give a person a role in ``centre``; a new account gets an e-mail to set its password."""
+    """Give a person a role in ``centre``.
+
+    A new account gets an e-mail to set its password; an existing one (the person works in
+    another centre too) keeps its profile and gets a notice of the new role.
+    """
     if ROLE_CONTEXT.get(role) != ContextKind.CENTRE:
         raise ValidationError({"role": MSG_NOT_A_CENTRE_ROLE})
     email = email.strip().lower()
@@ -97,8 +99,18 @@ def staff_add(
             started_on=started_on or timezone.localdate(),
             created_by=by,
         )
+    # After commit, and robust: a mail server that is down must not turn a saved role into an error.
     if created:
-        transaction.on_commit(lambda: _send_welcome(user, centre))
+        transaction.on_commit(
+            lambda: tasks.send_account_invitation.enqueue(
+                user_id=str(user.pk), centre_id=str(centre.pk)
+            ),
+            robust=True,
+        )
+    else:
+        transaction.on_commit(
+            lambda: tasks.send_role_notice.enqueue(membership_id=str(membership.pk)), robust=True
+        )
     return membership
 
 
@@ -108,8 +120,10 @@ def membership_end(
 ) -> Membership:
     """End a role as of a past date or today. A centre always keeps a director."""
     ended_on = ended_on or timezone.localdate()
-    # Lock the centre's director rows: two directors ending each other's roles at once
-    # must not leave the centre with none.
+    if membership.centre_id:
+        # Serialise role changes per centre: two directors ending each other's roles at
+        # once must neither leave the centre without one nor deadlock on each other's rows.
+        Centre.objects.select_for_update().filter(pk=membership.centre_id).first()
     membership = Membership.objects.select_for_update().get(pk=membership.pk)
     if membership.ended_on is not None:
         raise ValidationError(MSG_ALREADY_ENDED)
@@ -125,8 +139,7 @@ def membership_end(
         )
     if membership.centre_id and membership.role == Role.DIRECTOR:
         directors = list(
-            Membership.objects.select_for_update()
-            .active()
+            Membership.objects.active()
             .filter(centre_id=membership.centre_id, role=Role.DIRECTOR)
             .values_list("pk", flat=True)
         )

@@ -12,11 +12,13 @@ from opencus.accounts.context import centre_view, login_view, public_view
 from opencus.accounts.forms import (
     LoginForm,
     MembershipEndForm,
+    PasswordResetForm,
     ProfileForm,
     StaffAddForm,
     StaffFilterForm,
     StaffProfileForm,
 )
+from opencus.accounts.rules import can
 from opencus.audit.models import AccessPurpose
 from opencus.audit.services import access_log_record
 from opencus.core.forms import add_service_errors
@@ -34,6 +36,7 @@ logout = public_view(auth_views.LogoutView.as_view())
 password_reset = public_view(
     auth_views.PasswordResetView.as_view(
         template_name="accounts/password_reset.html",
+        form_class=PasswordResetForm,
         email_template_name="accounts/email/password_reset.txt",
         subject_template_name="accounts/email/password_reset_subject.txt",
         success_url=reverse_lazy("accounts:password_reset_done"),
@@ -100,7 +103,7 @@ def staff_list(request, centre):
         "page": page,
         "rows": rows,
         "querystring": querystring_without_page(request),
-        "can_manage": request.user.has_perm("centre.manage_staff", centre),
+        "can_manage": can(request.user, "centre.manage_staff", centre),
     }
     return render_list(request, "accounts/staff_list.html", "staff-table", context)
 
@@ -123,7 +126,9 @@ def staff_detail(request, centre, user_id):
             "centre": centre,
             "member": member,
             "memberships": memberships,
-            "can_manage": request.user.has_perm("centre.manage_staff", centre),
+            "can_manage": can(request.user, "centre.manage_staff", centre),
+            "can_edit_profile": can(request.user, "centre.manage_staff", centre)
+            and services.profile_is_managed_by(user=member, centre=centre),
         },
     )
 
@@ -131,11 +136,27 @@ def staff_detail(request, centre, user_id):
 @centre_view("centre.manage_staff")
 def staff_edit(request, centre, user_id):
     member = selectors.get_staff_member(centre=centre, user_id=user_id)
+    if not services.profile_is_managed_by(user=member, centre=centre):
+        messages.error(request, services.MSG_SHARED_PROFILE)
+        return redirect("centre:staff_detail", centre_slug=centre.slug, user_id=member.pk)
     form = StaffProfileForm(request.POST or None, instance=member)
     if request.method == "POST" and form.is_valid():
-        services.user_update_profile(user=member, by=request.user, **form.cleaned_data)
-        messages.success(request, _("The profile was saved."))
-        return redirect("centre:staff_detail", centre_slug=centre.slug, user_id=member.pk)
+        try:
+            services.user_update_profile(
+                user=member, by=request.user, centre=centre, **form.cleaned_data
+            )
+        except ValidationError as exc:
+            add_service_errors(form, exc)
+        else:
+            messages.success(request, _("The profile was saved."))
+            return redirect("centre:staff_detail", centre_slug=centre.slug, user_id=member.pk)
+    access_log_record(
+        request=request,
+        subject=member,
+        centre=centre,
+        purpose=AccessPurpose.STAFF_ADMINISTRATION,
+        fields="name, phone, job title",
+    )
     return render(
         request, "accounts/staff_edit.html", {"centre": centre, "member": member, "form": form}
     )
@@ -150,10 +171,14 @@ def staff_add(request, centre):
         except ValidationError as exc:
             add_service_errors(form, exc)
         else:
+            # The typed address, not the stored name: an existing account's details stay private.
             messages.success(
                 request,
-                _("%(user)s now holds the role “%(role)s”.")
-                % {"user": membership.user, "role": membership.get_role_display()},
+                _("%(email)s now holds the role “%(role)s”.")
+                % {
+                    "email": form.cleaned_data["email"].lower(),
+                    "role": membership.get_role_display(),
+                },
             )
             return redirect(
                 "centre:staff_detail", centre_slug=centre.slug, user_id=membership.user_id

@@ -9,16 +9,22 @@ class AccessLoggedAdminMixin:
 
     access_log_fields = ""
 
+    def access_log_centres(self, obj) -> list:
+        """The centres whose directors should see this read; [None] for none in particular."""
+        return [None]
+
     def change_view(self, request, object_id, form_url="", extra_context=None):
         if request.method == "GET":
             obj = self.get_object(request, object_id)
             if obj is not None:
-                access_log_record(
-                    request=request,
-                    subject=obj,
-                    purpose=AccessPurpose.AUDIT,
-                    fields=self.access_log_fields,
-                )
+                for centre in self.access_log_centres(obj):
+                    access_log_record(
+                        request=request,
+                        subject=obj,
+                        centre=centre,
+                        purpose=AccessPurpose.AUDIT,
+                        fields=self.access_log_fields,
+                    )
         return super().change_view(request, object_id, form_url, extra_context)
 
 

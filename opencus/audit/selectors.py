@@ -57,22 +57,21 @@ def personal_data_types() -> list[ContentType]:
 def change_history_list(
     *,
     centre,
-    staff_ids: list,
     actor_query: str = "",
-    content_type_id=None,
     action: int | None = None,
     date_from: dt.date | None = None,
     date_to: dt.date | None = None,
 ) -> QuerySet[LogEntry]:
-    """Changes of the centre's records, and of the profiles of its (current or former) staff.
+    """Changes of the centre's records, and of its staff's profiles made while they worked here.
 
-    Records of a centre carry its id in ``additional_data``; user profiles belong to no
-    single centre, so they are matched by the ids of the centre's staff.
+    Records of a centre carry its id in ``additional_data["centre"]``; a profile change carries
+    the centres the person worked in at that moment in ``additional_data["centres"]``.
     """
-    user_type = ContentType.objects.get_by_natural_key("accounts", "user")
     of_centre = Q(additional_data__centre=str(centre.pk))
-    of_staff = Q(content_type=user_type, object_pk__in=[str(pk) for pk in staff_ids])
-    entries = LogEntry.objects.filter(of_centre | of_staff).select_related("actor", "content_type")
+    of_its_staff = Q(additional_data__centres__icontains=f"|{centre.pk}|")
+    entries = LogEntry.objects.filter(of_centre | of_its_staff).select_related(
+        "actor", "content_type"
+    )
     start, end = _day_bounds(date_from, date_to)
     if start:
         entries = entries.filter(timestamp__gte=start)
@@ -84,8 +83,6 @@ def change_history_list(
             | Q(actor__last_name__icontains=actor_query)
             | Q(actor__email__icontains=actor_query)
         )
-    if content_type_id:
-        entries = entries.filter(content_type_id=content_type_id)
     if action is not None:
         entries = entries.filter(action=action)
     return entries.order_by("-timestamp", "-id")

@@ -1,10 +1,11 @@
 from django.utils import timezone
 
 from opencus.accounts.context import centre_view
-from opencus.accounts.selectors import staff_list
 from opencus.audit import selectors
 from opencus.audit.forms import AccessLogFilterForm, ChangeHistoryFilterForm
 from opencus.audit.history import describe_changes
+from opencus.audit.models import AccessPurpose
+from opencus.audit.services import access_log_record
 from opencus.core.exports import csv_response
 from opencus.core.pagination import paginate, querystring_without_page
 from opencus.core.views import render_list
@@ -40,6 +41,7 @@ def access_log(request, centre):
 @centre_view("audit.view_access_log")
 def access_log_csv(request, centre):
     _form, entries = _access_filters(request, centre)
+    _record_export(request, centre, "access log")
     tz = timezone.get_current_timezone()
     rows = (
         (
@@ -71,12 +73,22 @@ def access_log_csv(request, centre):
     return csv_response(f"access-log-{centre.slug}-{timezone.localdate():%Y%m%d}.csv", header, rows)
 
 
+def _record_export(request, centre, what: str) -> None:
+    # An export copies personal data out of the system: it is a read like any other.
+    access_log_record(
+        request=request,
+        subject=centre,
+        centre=centre,
+        purpose=AccessPurpose.EXPORT,
+        fields=f"{what} (CSV)",
+    )
+
+
 def _history_filters(request, centre):
     form = ChangeHistoryFilterForm(request.GET or None)
     filters = form.cleaned_data if form.is_valid() else {}
     entries = selectors.change_history_list(
         centre=centre,
-        staff_ids=list(staff_list(centre=centre, state="all").values_list("pk", flat=True)),
         actor_query=filters.get("actor", ""),
         action=filters.get("action"),
         date_from=filters.get("date_from"),
@@ -88,6 +100,14 @@ def _history_filters(request, centre):
 @centre_view("audit.view_change_history")
 def change_history(request, centre):
     form, entries = _history_filters(request, centre)
+    # Old and new values of staff profiles are personal data shown on this page.
+    access_log_record(
+        request=request,
+        subject=centre,
+        centre=centre,
+        purpose=AccessPurpose.AUDIT,
+        fields="change history",
+    )
     page = paginate(request, entries)
     context = {
         "centre": centre,
@@ -102,6 +122,7 @@ def change_history(request, centre):
 @centre_view("audit.view_change_history")
 def change_history_csv(request, centre):
     _form, entries = _history_filters(request, centre)
+    _record_export(request, centre, "change history")
     tz = timezone.get_current_timezone()
     rows = (
         (

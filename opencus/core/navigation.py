@@ -8,6 +8,7 @@ from django.utils.translation import gettext_lazy as _
 
 from opencus.accounts.context import URL_KWARG
 from opencus.accounts.roles import ContextKind
+from opencus.accounts.rules import can
 
 
 @dataclass(frozen=True)
@@ -37,7 +38,7 @@ NAVIGATION: dict[str, list[NavItem]] = {
 def nav_for(user, context, current_url_name: str) -> list[dict]:
     items = []
     for item in NAVIGATION[context.kind]:
-        if user.has_perm(item.permission, context.obj):
+        if can(user, item.permission, context.obj):
             items.append(
                 {
                     "label": item.label,

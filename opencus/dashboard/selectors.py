@@ -3,7 +3,6 @@
 import datetime as dt
 from collections import Counter
 
-from auditlog.models import LogEntry
 from django.db.models import Count, Q, Sum
 from django.utils import timezone
 
@@ -11,8 +10,9 @@ from opencus.accounts.models import Membership
 from opencus.accounts.roles import CENTRE_ROLES, Role
 from opencus.accounts.selectors import staff_counts_by_role
 from opencus.audit.models import AccessLogEntry
+from opencus.audit.selectors import change_history_list
 from opencus.territory.enums import CentreStatus
-from opencus.territory.models import Gmina, NetworkTerritory
+from opencus.territory.models import CentreStatusChange, Gmina, NetworkTerritory
 from opencus.territory.selectors import centre_agreements, population_served
 
 
@@ -39,8 +39,8 @@ def centre_figures(*, centre) -> dict:
         "agreements": centre_agreements(centre=centre).count(),
         "networks": list(centre.networks.order_by("name")),
         "reads_30d": AccessLogEntry.objects.filter(centre=centre, occurred_at__gte=since).count(),
-        "changes_30d": LogEntry.objects.filter(
-            additional_data__centre=str(centre.pk), timestamp__gte=since
+        "changes_30d": change_history_list(
+            centre=centre, date_from=timezone.localdate() - dt.timedelta(days=30)
         ).count(),
     }
 
@@ -65,12 +65,16 @@ def network_figures(*, network) -> dict:
     population = Gmina.objects.filter(code__in=gmina_codes).aggregate(
         people=Sum("population"), unknown=Count("code", filter=Q(population__isnull=True))
     )
-    # Centres operating at the end of each year, from the dated status history.
-    openings = list(
-        centres.filter(status_changes__status=CentreStatus.OPERATING).values_list(
-            "status_changes__effective_on", flat=True
-        )
-    )
+    # Centres operating at the end of each year, from the dated status history: opened by
+    # then and not closed by then.
+    lifecycle = CentreStatusChange.objects.filter(
+        centre__networks=network, status__in=[CentreStatus.OPERATING, CentreStatus.CLOSED]
+    ).values_list("centre_id", "status", "effective_on")
+    opened: dict = {}
+    closed: dict = {}
+    for centre_id, status, effective_on in lifecycle:
+        (opened if status == CentreStatus.OPERATING else closed)[centre_id] = effective_on
+    openings = list(opened.values())
     planned = list(
         centres.filter(status__in=[CentreStatus.PLANNED, CentreStatus.BEING_CREATED])
         .exclude(planned_opening_on__isnull=True)
@@ -81,7 +85,11 @@ def network_figures(*, network) -> dict:
     if years:
         for year in range(min(years) - 1, max(years) + 1):
             end = dt.date(year, 12, 31)
-            operating = sum(1 for d in openings if d <= end)
+            operating = sum(
+                1
+                for centre_id, d in opened.items()
+                if d <= end and not (centre_id in closed and closed[centre_id] <= end)
+            )
             expected = operating + sum(1 for d in planned if d <= dt.date(year + 1, 1, 31))
             timeline.append({"year": year, "operating": operating, "expected": expected})
     peak = max((row["expected"] for row in timeline), default=0) or 1

@@ -9,6 +9,7 @@ from opencus.accounts.context import (
     public_view,
     user_contexts,
 )
+from opencus.accounts.rules import can
 from opencus.dashboard import selectors
 from opencus.territory.enums import CentreStatus
 from opencus.territory.models import Centre
@@ -47,7 +48,7 @@ def centre_dashboard(request, centre):
             "centre": centre,
             "figures": selectors.centre_figures(centre=centre),
             "roles": request.opencus_context.roles,
-            "can_see_logs": request.user.has_perm("audit.view_access_log", centre),
+            "can_see_logs": can(request.user, "audit.view_access_log", centre),
         },
     )
 

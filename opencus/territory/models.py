@@ -256,6 +256,9 @@ class InterMunicipalAgreement(models.Model):
     def __str__(self):
         return self.title
 
+    def get_additional_data(self):
+        return {"centre": str(self.centre_id)} if self.centre_id else None
+
 
 class Network(models.Model):
     """A network of centres: a regional network, a forum, an observatory or a pilot."""

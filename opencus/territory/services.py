@@ -18,6 +18,26 @@ from opencus.territory.enums import (
 from opencus.territory.models import Centre, CentreStatusChange, Gmina, InterMunicipalAgreement
 
 CITY_THRESHOLD = 100_000
+# What centre_update may change; status moves only through centre_change_status.
+CENTRE_DETAIL_FIELDS = frozenset(
+    {
+        "name",
+        "seat_gmina",
+        "creation_mode",
+        "predecessor_ops",
+        "performs_social_assistance",
+        "planned_opening_on",
+        "regon",
+        "nip",
+        "street",
+        "postal_code",
+        "city",
+        "phone",
+        "email",
+        "website",
+        "is_demo",
+    }
+)
 
 MSG_SEAT_NOT_SERVED = _("The seat gmina must be one of the gminas the centre serves.")
 MSG_TRANSFORMATION_ONE_GMINA = _(
@@ -115,9 +135,12 @@ def centre_create(
 @transaction.atomic
 def centre_update(*, centre: Centre, by, gminas: Iterable[Gmina] | None = None, **fields) -> Centre:
     """Change a centre's details and, optionally, the gminas it serves (not its status)."""
-    forbidden = {"status", "status_since", "id", "slug"} & set(fields)
-    if forbidden:
-        raise ValueError(f"centre_update cannot change {sorted(forbidden)}")
+    unknown = set(fields) - CENTRE_DETAIL_FIELDS
+    if unknown:
+        raise ValueError(f"centre_update cannot change {sorted(unknown)}")
+    # Lock and reload: a status change committed since the form was shown must not be
+    # overwritten by this request's stale copy, so only the given fields are saved.
+    centre = Centre.objects.select_for_update().get(pk=centre.pk)
     new_gminas = list(gminas) if gminas is not None else list(centre.gminas.all())
     validate_centre_territory(
         creation_mode=fields.get("creation_mode", centre.creation_mode),
@@ -128,7 +151,7 @@ def centre_update(*, centre: Centre, by, gminas: Iterable[Gmina] | None = None, 
         for field, value in fields.items():
             setattr(centre, field, value)
         centre.full_clean()
-        centre.save()
+        centre.save(update_fields=[*fields, "updated_at"])
         if gminas is not None:
             centre.gminas.set(new_gminas)
     return centre

@@ -4,6 +4,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 
 from opencus.accounts.context import centre_view, public_view
+from opencus.accounts.rules import can
 from opencus.core.forms import add_service_errors
 from opencus.core.pagination import paginate, querystring_without_page
 from opencus.core.views import render_list
@@ -105,8 +106,8 @@ def centre_detail(request, centre):
             "agreements": selectors.centre_agreements(centre=centre),
             "population": people,
             "population_unknown": unknown,
-            "can_change": request.user.has_perm("centre.change_centre", centre),
-            "can_change_status": request.user.has_perm("centre.change_status", centre),
+            "can_change": can(request.user, "centre.change_centre", centre),
+            "can_change_status": can(request.user, "centre.change_status", centre),
         },
     )
 

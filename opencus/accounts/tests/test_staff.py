@@ -258,3 +258,15 @@ def test_staff_member_of_another_centre_is_not_found_here(world, client_for):
         _url("staff_detail", world.a, user_id=UserFactory().pk)
     )
     assert response.status_code == 404
+
+
+def test_current_role_filter_ignores_ended_roles_of_that_kind(world, client_for):
+    # The OUS once was a KIPUS here: "current KIPUS" must not list them.
+    old = MembershipFactory(user=world.ous, centre=world.a, role=Role.KIPUS)
+    services.membership_end(membership=old, by=world.director)
+    rows = (
+        client_for(world.director)
+        .get(_url("staff_list", world.a), {"role": "kipus"})
+        .context["rows"]
+    )
+    assert [m.pk for m, _ in rows] == [world.kipus.pk]

@@ -16,7 +16,9 @@ def _url(name, centre):
 
 
 def test_profile_edit_appears_in_the_centre_history(world, client_for):
-    services.user_update_profile(user=world.osl, by=world.director, phone="+48 111 222 333")
+    services.user_update_profile(
+        user=world.osl, by=world.director, centre=world.a, phone="+48 111 222 333"
+    )
     response = client_for(world.director).get(_url("change_history", world.a))
     rows = response.context["rows"]
     entry, changes = next((e, c) for e, c in rows if e.object_pk == str(world.osl.pk))
@@ -33,7 +35,7 @@ def test_centre_edit_appears_in_its_history_but_not_in_another_centres(world, cl
 
 
 def test_change_history_filters_by_action_and_actor(world, client_for):
-    services.user_update_profile(user=world.osl, by=world.director, phone="1")
+    services.user_update_profile(user=world.osl, by=world.director, centre=world.a, phone="1")
     client = client_for(world.director)
     rows = client.get(
         _url("change_history", world.a),
@@ -46,7 +48,9 @@ def test_change_history_filters_by_action_and_actor(world, client_for):
 
 
 def test_change_history_csv(world, client_for):
-    services.user_update_profile(user=world.osl, by=world.director, job_title="Animatorka")
+    services.user_update_profile(
+        user=world.osl, by=world.director, centre=world.a, job_title="Animatorka"
+    )
     response = client_for(world.director).get(_url("change_history_csv", world.a))
     body = b"".join(response.streaming_content).decode("utf-8").lstrip("\ufeff")
     rows = list(csv.reader(io.StringIO(body), delimiter=";"))
@@ -59,6 +63,38 @@ def test_change_history_query_count_is_fixed(world, client_for, django_assert_ma
     with django_assert_max_num_queries(14):
         client.get(_url("change_history", world.a))
     for i in range(40):
-        services.user_update_profile(user=world.osl, by=world.director, phone=str(i))
+        services.user_update_profile(
+            user=world.osl, by=world.director, centre=world.a, phone=str(i)
+        )
     with django_assert_max_num_queries(14):
         client.get(_url("change_history", world.a))
+
+
+def test_a_centre_sees_only_changes_made_while_the_person_worked_there(world, client_for):
+    from opencus.accounts.roles import Role
+    from opencus.accounts.tests.factories import MembershipFactory
+
+    # Changed while working only in B: none of A's business.
+    services.user_update_profile(user=world.b_kipus, by=world.b_kipus, phone="B-era")
+    MembershipFactory(user=world.b_kipus, centre=world.a, role=Role.OUS)
+    # Changed while working in A and B: both may see it.
+    services.user_update_profile(user=world.b_kipus, by=world.b_kipus, phone="A-and-B-era")
+    rows = client_for(world.director).get(_url("change_history", world.a)).context["rows"]
+    phones = [
+        c["new"] for e, changes in rows if e.object_pk == str(world.b_kipus.pk) for c in changes
+    ]
+    assert "A-and-B-era" in phones
+    assert "B-era" not in phones
+
+
+def test_viewing_the_history_and_exporting_are_logged_reads(world, client_for):
+    from opencus.audit.models import AccessLogEntry
+
+    client = client_for(world.director)
+    client.get(_url("change_history", world.a))
+    b"".join(client.get(_url("change_history_csv", world.a)).streaming_content)
+    b"".join(client.get(_url("access_log_csv", world.a)).streaming_content)
+    purposes = sorted(
+        AccessLogEntry.objects.filter(centre=world.a).values_list("purpose", flat=True)
+    )
+    assert purposes == ["audit", "export", "export"]

@@ -107,3 +107,23 @@ def test_organisation_dashboard_lists_its_people(world, client_for):
         reverse("organisation:dashboard", kwargs={"organisation_slug": "partner"})
     )
     assert [m.user for m in response.context["figures"]["staff"]] == [world.provider]
+
+
+def test_network_timeline_counts_closed_centres_out(world, client_for):
+    import datetime as dt
+
+    from opencus.territory.services import centre_change_status
+
+    centre_change_status(
+        centre=world.b,
+        by=world.b_director,
+        status=CentreStatus.CLOSED,
+        effective_on=dt.date(2026, 3, 1),
+    )
+    url = reverse("network:dashboard", kwargs={"network_slug": world.network.slug})
+    timeline = {
+        row["year"]: row
+        for row in client_for(world.analyst).get(url).context["figures"]["timeline"]
+    }
+    assert timeline[2025]["operating"] == 2
+    assert timeline[2026]["operating"] == 1

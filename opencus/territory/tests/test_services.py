@@ -474,3 +474,21 @@ def test_agreement_create_is_in_the_history_by_its_author(director, gmina, neigh
     )
     entries = LogEntry.objects.get_for_object(agreement)
     assert entries.filter(action=LogEntry.Action.CREATE, actor=director).exists()
+
+
+def test_centre_update_keeps_a_status_changed_meanwhile():
+    centre = CentreFactory(status=CentreStatus.BEING_CREATED, status_since=dt.date(2025, 1, 1))
+    stale = Centre.objects.get(pk=centre.pk)  # the copy an edit form was built from
+    services.centre_change_status(
+        centre=centre, by=None, status=CentreStatus.OPERATING, effective_on=dt.date(2025, 6, 1)
+    )
+    services.centre_update(centre=stale, by=None, phone="+48 1")
+    centre.refresh_from_db()
+    assert (centre.status, centre.phone) == (CentreStatus.OPERATING, "+48 1")
+
+
+def test_centre_update_refuses_fields_outside_its_list():
+    with pytest.raises(ValueError):
+        services.centre_update(centre=CentreFactory(), by=None, status="closed")
+    with pytest.raises(ValueError):
+        services.centre_update(centre=CentreFactory(), by=None, created_at=None)

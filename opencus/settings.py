@@ -31,7 +31,7 @@ INSTALLED_APPS = [
     "auditlog",
     "axes",
     "django_tasks_db",
-    # OpenCUS apps, in dependency order (see docs/architecture.md)
+    # OpenCUS apps, in dependency order (see docs/conventions.md)
     "opencus.core",
     "opencus.territory",
     "opencus.providers",

@@ -1,5 +1,8 @@
+import datetime as dt
+
 from auditlog.models import LogEntry
 from django import forms
+from django.core.validators import MaxValueValidator, MinValueValidator
 from django.utils.translation import gettext_lazy as _
 
 from opencus.audit.models import AccessPurpose
@@ -7,13 +10,25 @@ from opencus.audit.models import AccessPurpose
 MSG_DATES_REVERSED = _("The “to” date is earlier than the “from” date.")
 
 
+# A log has no rows before the system existed nor after the year 2100; bounding the dates
+# also keeps day arithmetic away from the ends of the calendar.
+_EARLIEST, _LATEST = dt.date(2000, 1, 1), dt.date(2100, 12, 31)
+
+
+def _date_field(label):
+    return forms.DateField(
+        label=label,
+        required=False,
+        validators=[MinValueValidator(_EARLIEST), MaxValueValidator(_LATEST)],
+        widget=forms.DateInput(
+            attrs={"type": "date", "min": _EARLIEST.isoformat(), "max": _LATEST.isoformat()}
+        ),
+    )
+
+
 class _DateRangeForm(forms.Form):
-    date_from = forms.DateField(
-        label=_("From"), required=False, widget=forms.DateInput(attrs={"type": "date"})
-    )
-    date_to = forms.DateField(
-        label=_("To"), required=False, widget=forms.DateInput(attrs={"type": "date"})
-    )
+    date_from = _date_field(_("From"))
+    date_to = _date_field(_("To"))
 
     def clean(self):
         cleaned = super().clean()

@@ -2,7 +2,8 @@
 
 A model that holds data of a centre says how to reach its centre in ``CENTRE_LOOKUP``
 (``"centre"``, ``"memberships__centre"``, ...). A system check (core/checks.py) makes sure
-every model registered as personal data declares it.
+every model with a foreign key to ``Centre`` declares it; a model that reaches its centre
+another way (like ``User``, through memberships) declares it by hand.
 """
 
 from django.db.models import Model, QuerySet

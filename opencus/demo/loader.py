@@ -1,4 +1,6 @@
-"""Builds the demo region through the same services the app uses. Safe to run again."""
+"""Builds the demo region: centres and agreements through the app's services (with their
+rules and history), reference rows and demo accounts directly. Safe to run again: it adds
+what is missing and never undoes what users have changed since."""
 
 import datetime as dt
 
@@ -297,13 +299,13 @@ def _users() -> list[tuple[str, str]]:
                 is_demo=True,
             )
         for role, kind, slug in roles:
-            Membership.objects.get_or_create(
-                user=user,
-                role=role,
-                ended_on=None,
-                **{kind: contexts[kind][slug]},
-                defaults={"started_on": D(2025, 1, 1)},
-            )
+            # Any membership, ended or not: a role a director has ended stays ended on rerun.
+            if not Membership.objects.filter(
+                user=user, role=role, **{kind: contexts[kind][slug]}
+            ).exists():
+                Membership.objects.create(
+                    user=user, role=role, started_on=D(2025, 1, 1), **{kind: contexts[kind][slug]}
+                )
         logins.append((email, ", ".join(f"{role} @ {slug}" for role, _k, slug in roles)))
     return logins
 

@@ -20,16 +20,14 @@ def geometry_to_svg_path(geometry: dict, size: float = 400.0) -> dict:
     points = [pt for ring in rings for pt in ring]
     lons = [p[0] for p in points]
     lats = [p[1] for p in points]
-    k = math.cos(math.radians((min(lats) + max(lats)) / 2))
-    width = (max(lons) - min(lons)) * k or 1e-9
-    height = (max(lats) - min(lats)) or 1e-9
+    west, east, south, north = min(lons), max(lons), min(lats), max(lats)
+    k = math.cos(math.radians((south + north) / 2))
+    width = (east - west) * k or 1e-9
+    height = (north - south) or 1e-9
     scale = size / max(width, height)
     path = []
     for ring in rings:
-        coords = [
-            f"{(lon - min(lons)) * k * scale:.1f},{(max(lats) - lat) * scale:.1f}"
-            for lon, lat in ring
-        ]
+        coords = [f"{(pt[0] - west) * k * scale:.1f},{(north - pt[1]) * scale:.1f}" for pt in ring]
         path.append("M" + " L".join(coords) + " Z")
     return {
         "d": " ".join(path),

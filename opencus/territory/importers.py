@@ -8,6 +8,7 @@ import csv
 import datetime as dt
 import io
 import json
+import math
 import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
@@ -256,6 +257,42 @@ class BoundaryReport:
         return not self.rejected
 
 
+def _valid_ring(ring) -> bool:
+    """A closed ring of at least 4 [lon, lat] positions within the globe's ranges."""
+    if not isinstance(ring, list) or len(ring) < 4:
+        return False
+    for position in ring:
+        if not isinstance(position, list) or len(position) < 2:
+            return False
+        lon, lat = position[0], position[1]
+        if (
+            isinstance(lon, bool)
+            or isinstance(lat, bool)
+            or not isinstance(lon, int | float)
+            or not isinstance(lat, int | float)
+        ):
+            return False
+        if not (
+            math.isfinite(lon) and math.isfinite(lat) and -180 <= lon <= 180 and -90 <= lat <= 90
+        ):
+            return False
+    return True
+
+
+def _valid_polygon_geometry(geometry: dict) -> bool:
+    kind, coordinates = geometry.get("type"), geometry.get("coordinates")
+    if kind == "Polygon":
+        polygons = [coordinates]
+    elif kind == "MultiPolygon" and isinstance(coordinates, list):
+        polygons = coordinates
+    else:
+        return False
+    return bool(polygons) and all(
+        isinstance(polygon, list) and polygon and all(_valid_ring(ring) for ring in polygon)
+        for polygon in polygons
+    )
+
+
 _LEVEL_MODEL = {
     BoundaryLevel.VOIVODESHIP: Voivodeship,
     BoundaryLevel.POWIAT: Powiat,
@@ -285,9 +322,15 @@ def boundary_import(*, data: dict, level: str, source: str = "") -> BoundaryRepo
             report.rejected.append(
                 RejectedRow(index, _("Feature %(code)r is not a known unit.") % {"code": code})
             )
-        elif geometry.get("type") not in ("Polygon", "MultiPolygon"):
+        elif not _valid_polygon_geometry(geometry):
             report.rejected.append(
-                RejectedRow(index, _("Feature %(code)s has no polygon geometry.") % {"code": code})
+                RejectedRow(
+                    index,
+                    _(
+                        "Feature %(code)s has no valid polygon: closed rings of [longitude, latitude] positions are expected."
+                    )
+                    % {"code": code},
+                )
             )
         elif code in geometries:
             report.rejected.append(

@@ -74,20 +74,21 @@ def public_centre_list(
     return centres.order_by("name")
 
 
-def centre_with_territory(centre_id) -> Centre:
-    return (
-        Centre.objects.select_related("seat_gmina__powiat__voivodeship")
-        .prefetch_related(
-            Prefetch("gminas", queryset=Gmina.objects.select_related("powiat").order_by("name"))
-        )
-        .get(pk=centre_id)
+def centres_with_territory() -> QuerySet[Centre]:
+    """Centres with their seat and the gminas they serve loaded for a centre page."""
+    return Centre.objects.select_related("seat_gmina__powiat__voivodeship").prefetch_related(
+        Prefetch("gminas", queryset=Gmina.objects.select_related("powiat").order_by("name"))
     )
 
 
+def centre_with_territory(centre_id) -> Centre:
+    return centres_with_territory().get(pk=centre_id)
+
+
 def centre_status_history(*, centre) -> QuerySet[CentreStatusChange]:
-    return scope_to_centre(
-        CentreStatusChange.objects.select_related("recorded_by"), centre
-    ).order_by("effective_on", "recorded_at")
+    return scope_to_centre(CentreStatusChange.objects.all(), centre).order_by(
+        "effective_on", "recorded_at"
+    )
 
 
 def centre_agreements(*, centre) -> QuerySet[InterMunicipalAgreement]:

@@ -16,7 +16,7 @@ from opencus.territory.forms import (
     GminaFilterForm,
 )
 from opencus.territory.geometry import geometry_to_svg_path
-from opencus.territory.models import Centre, Gmina, Voivodeship
+from opencus.territory.models import Gmina, Voivodeship
 
 # --- public pages -------------------------------------------------------------------------
 
@@ -81,8 +81,7 @@ def centre_list(request):
 
 @public_view
 def centre_public(request, slug):
-    centre = get_object_or_404(Centre, slug=slug)
-    centre = selectors.centre_with_territory(centre.pk)
+    centre = get_object_or_404(selectors.centres_with_territory(), slug=slug)
     return render(
         request,
         "territory/centre_public.html",

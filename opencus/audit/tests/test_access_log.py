@@ -146,3 +146,18 @@ def test_access_log_page_query_count_is_fixed(world, client_for, django_assert_m
     with django_assert_max_num_queries(14):
         response = client.get(_url("access_log", world.a))
     assert response.context["page"].paginator.count == 121
+
+
+@pytest.mark.parametrize(
+    ("field", "value"), [("date_from", "0001-01-01"), ("date_to", "9999-12-31")]
+)
+@pytest.mark.parametrize(
+    "name", ["access_log", "access_log_csv", "change_history", "change_history_csv"]
+)
+def test_dates_at_the_ends_of_the_calendar_are_refused_not_a_500(
+    world, client_for, name, field, value
+):
+    response = client_for(world.director).get(_url(name, world.a), {field: value})
+    assert response.status_code == 200
+    if not name.endswith("_csv"):
+        assert field in response.context["form"].errors

@@ -32,3 +32,13 @@ def test_500_page_needs_no_context(client, settings):
 
     html = get_template("500.html").render({})
     assert "OpenCUS" in html
+
+
+def test_htmx_gets_the_fragment_and_history_restore_the_page(world, client_for):
+    client = client_for(world.director)
+    url = reverse("centre:staff_list", kwargs={"centre_slug": world.a.slug})
+    fragment = client.get(url, HTTP_HX_REQUEST="true")
+    restore = client.get(url, HTTP_HX_REQUEST="true", HTTP_HX_HISTORY_RESTORE_REQUEST="true")
+    assert b"<html" not in fragment.content
+    assert b"<html" in restore.content
+    assert "HX-Request" in fragment["Vary"]

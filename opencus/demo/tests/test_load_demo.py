@@ -81,3 +81,17 @@ def test_rerun_changes_nothing(demo):
     counts = (Centre.objects.count(), Membership.objects.count(), User.objects.count())
     call_command("load_demo", stdout=io.StringIO())
     assert (Centre.objects.count(), Membership.objects.count(), User.objects.count()) == counts
+
+
+@pytest.mark.django_db
+def test_rerun_does_not_bring_back_an_ended_role(demo):
+    from opencus.accounts.services import membership_end
+
+    membership = Membership.objects.get(
+        user__email="ous.swiebodzin@opencus.example", ended_on__isnull=True
+    )
+    membership_end(membership=membership, by=None)
+    call_command("load_demo", stdout=io.StringIO())
+    assert not Membership.objects.filter(
+        user__email="ous.swiebodzin@opencus.example", ended_on__isnull=True
+    ).exists()

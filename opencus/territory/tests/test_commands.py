@@ -187,7 +187,10 @@ def test_import_boundaries_non_polygon_geometry_fails(sample_imported, tmp_path)
     _, err = run_failing(
         "import_boundaries", _geojson(tmp_path, "0862011", geometry=point), level="gmina"
     )
-    assert err == "feature 1: Feature 0862011 has no polygon geometry.\n"
+    assert (
+        err
+        == "feature 1: Feature 0862011 has no valid polygon: closed rings of [longitude, latitude] positions are expected.\n"
+    )
     assert not Boundary.objects.exists()
 
 

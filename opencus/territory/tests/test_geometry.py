@@ -56,3 +56,11 @@ def test_north_is_up():
     svg = geometry_to_svg_path(POLYGON, size=100.0)
     first_x, first_y = _points(svg["d"])[0]  # the south-west corner
     assert (first_x, first_y) == (0.0, 100.0)
+
+
+def test_a_detailed_polygon_keeps_every_point():
+    # 20,000 points: the bounds are computed once (a builder that recomputed them per point
+    # took minutes here), and every point is drawn.
+    ring = [[16 + i / 10000, 52 + (i % 7) / 1000] for i in range(20000)] + [[16, 52]]
+    result = geometry_to_svg_path({"type": "Polygon", "coordinates": [ring]})
+    assert result["d"].count("L") == len(ring) - 1

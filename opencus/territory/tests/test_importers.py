@@ -345,7 +345,10 @@ def test_boundary_import_rejects_non_polygon_geometry_and_writes_nothing(sample_
         level=BoundaryLevel.GMINA,
     )
     assert [(r.line, r.reason) for r in report.rejected] == [
-        (2, "Feature 0862011 has no polygon geometry.")
+        (
+            2,
+            "Feature 0862011 has no valid polygon: closed rings of [longitude, latitude] positions are expected.",
+        )
     ]
     assert not Boundary.objects.exists()
 
@@ -374,3 +377,58 @@ def test_read_geojson_file_rejects_invalid_json(tmp_path):
     path.write_text('{"type": "FeatureCollection", ', encoding="utf-8")
     with pytest.raises(TercFileError, match="not valid GeoJSON"):
         importers.read_geojson_file(path)
+
+
+@pytest.mark.parametrize(
+    "coordinates",
+    [
+        [
+            [[16.0, 52.0, 10.0], [16.1, 52.0, 10.0], [16.1, 52.1, 10.0], [16.0, 52.0, 10.0]]
+        ],  # 3-D is fine
+    ],
+)
+def test_boundary_import_accepts_positions_with_altitude(coordinates):
+    from opencus.territory.importers import boundary_import
+    from opencus.territory.tests.factories import GminaFactory
+
+    gmina = GminaFactory()
+    data = {
+        "type": "FeatureCollection",
+        "features": [
+            {
+                "type": "Feature",
+                "properties": {"JPT_KOD_JE": gmina.code},
+                "geometry": {"type": "Polygon", "coordinates": coordinates},
+            }
+        ],
+    }
+    assert boundary_import(data=data, level="gmina").ok
+
+
+@pytest.mark.parametrize(
+    "geometry",
+    [
+        {"type": "Polygon", "coordinates": []},
+        {"type": "Polygon", "coordinates": [[]]},
+        {"type": "Polygon", "coordinates": [[["a", "b"], [1, 2], [3, 4], ["a", "b"]]]},
+        {"type": "Polygon", "coordinates": [[[500, 52], [16, 52], [16, 53], [500, 52]]]},
+        {"type": "Polygon", "coordinates": [[[16, 52], [17, 52]]]},
+        {"type": "MultiPolygon", "coordinates": [[]]},
+        {"type": "Polygon", "coordinates": [[[True, 52], [16, 52], [16, 53], [True, 52]]]},
+    ],
+)
+def test_boundary_import_rejects_geometry_a_map_cannot_draw(geometry):
+    from opencus.territory.importers import boundary_import
+    from opencus.territory.models import Boundary
+    from opencus.territory.tests.factories import GminaFactory
+
+    gmina = GminaFactory()
+    data = {
+        "type": "FeatureCollection",
+        "features": [
+            {"type": "Feature", "properties": {"JPT_KOD_JE": gmina.code}, "geometry": geometry}
+        ],
+    }
+    report = boundary_import(data=data, level="gmina")
+    assert not report.ok
+    assert not Boundary.objects.exists()

@@ -37,6 +37,7 @@ INSTALLED_APPS = [
     "opencus.providers",
     "opencus.accounts",
     "opencus.audit",
+    "opencus.catalogue",
     "opencus.dashboard",
     "opencus.demo",
 ]

@@ -66,6 +66,8 @@ PERMISSIONS: dict[str, frozenset[str]] = {
     "centre.manage_staff": frozenset({Role.DIRECTOR}),
     "audit.view_access_log": frozenset({Role.DIRECTOR}),
     "audit.view_change_history": frozenset({Role.DIRECTOR}),
+    "catalogue.view_catalogue": CENTRE_ROLES,
+    "catalogue.manage_catalogue": frozenset({Role.OUS, Role.DIRECTOR}),
     "organisation.view_dashboard": ORGANISATION_ROLES,
     "network.view_dashboard": NETWORK_ROLES,
 }

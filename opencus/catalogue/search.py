@@ -1,0 +1,213 @@
+"""Catalogue search that forgives: no Polish letters, any inflected form, a small typo.
+
+Works the same on SQLite and PostgreSQL. Each service's text is split into words, each word
+stemmed with the Snowball Polish stemmer *before* its letters are folded to ASCII, and the
+stems are stored in ``SearchTerm`` with a weight by where they came from (name > summary,
+areas, groups > description). A query word is folded and stemmed the same way and then
+matched against the stored vocabulary — found by an index range on its first letters, so the
+cost does not grow with the number of services — when one is a prefix of the other (Polish
+endings: ``posilkow`` ~ ``posilk``) or within a small edit distance (typos:
+``wytchnieniw`` ~ ``wytchnieniow``). Services must match every query word; they are ranked
+by the weights of what they matched.
+"""
+
+import re
+import unicodedata
+from dataclasses import dataclass
+
+import snowballstemmer
+from django.db.models import Exists, IntegerField, OuterRef, QuerySet, Subquery, Sum
+from django.db.models.functions import Coalesce
+from rapidfuzz.distance import Levenshtein
+
+WEIGHT_NAME, WEIGHT_SUMMARY, WEIGHT_DESCRIPTION = 8, 3, 1
+MAX_TERM = 40
+MIN_PREFIX = 4  # shorter stems match only exactly ("dom" must not match "domowa")
+_WORD = re.compile(r"[^\W\d_]+", re.UNICODE)
+# NFKD leaves "ł" whole; fold it by hand.
+_FOLD = str.maketrans({"ł": "l", "Ł": "l"})
+# Words that say nothing about a service.
+STOPWORDS = frozenset(
+    [
+        "a",
+        "i",
+        "o",
+        "u",
+        "w",
+        "z",
+        "we",
+        "ze",
+        "na",
+        "do",
+        "od",
+        "po",
+        "dla",
+        "lub",
+        "oraz",
+        "albo",
+        "czy",
+        "to",
+        "jest",
+        "są",
+        "się",
+        "nie",
+        "tak",
+        "jak",
+        "przez",
+        "przy",
+        "the",
+        "and",
+        "or",
+        "of",
+        "for",
+        "in",
+        "on",
+        "at",
+        "to",
+        "with",
+        "by",
+        "a",
+        "an",
+        "is",
+        "are",
+    ]
+)
+
+_stemmer = snowballstemmer.stemmer("polish")
+
+
+def fold(text: str) -> str:
+    """Lowercase ASCII: ``Dowóz posiłków`` → ``dowoz posilkow``."""
+    text = text.translate(_FOLD).lower()
+    return unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
+
+
+def words(text: str) -> list[str]:
+    return [w.lower() for w in _WORD.findall(text or "") if w.lower() not in STOPWORDS]
+
+
+def stem(word: str) -> str:
+    """The index form of a word: stemmed with its Polish letters, then folded."""
+    return fold(_stemmer.stemWord(word))[:MAX_TERM]
+
+
+def document_terms(weighted_texts: list[tuple[str, int]]) -> dict[str, int]:
+    """{term: weight} for a service's texts; a term keeps the highest weight it gets."""
+    terms: dict[str, int] = {}
+    for text, weight in weighted_texts:
+        for word in words(text):
+            term = stem(word)
+            if len(term) >= 2 and terms.get(term, 0) < weight:
+                terms[term] = weight
+    return terms
+
+
+@dataclass(frozen=True)
+class QueryWord:
+    text: str
+    forms: frozenset[str]
+
+    def accepts(self, term: str) -> bool:
+        for form in self.forms:
+            if term == form:
+                return True
+            shorter, longer = sorted((term, form), key=len)
+            if (
+                len(shorter) >= MIN_PREFIX
+                and longer.startswith(shorter)
+                and len(longer) - len(shorter) <= 4
+            ):
+                return True
+            allowed = 1 if len(form) >= 5 else 0
+            if len(form) >= 9:
+                allowed = 2
+            if (
+                allowed
+                and abs(len(term) - len(form)) <= allowed
+                and Levenshtein.distance(term, form) <= allowed
+            ):
+                return True
+        return False
+
+
+def parse_query(query: str) -> list[QueryWord]:
+    parsed = []
+    for word in words(query)[:8]:
+        forms = {stem(word), fold(word)[:MAX_TERM], fold(_stemmer.stemWord(fold(word)))[:MAX_TERM]}
+        parsed.append(QueryWord(word, frozenset(f for f in forms if len(f) >= 2)))
+    return [w for w in parsed if w.forms]
+
+
+def matching_terms(word: QueryWord) -> list[str]:
+    """Vocabulary terms that ``word`` accepts, looked up by an index range on their first letters."""
+    from opencus.catalogue.models import SearchWord
+
+    candidates: set[str] = set()
+    for prefix in {form[:3] for form in word.forms}:
+        candidates.update(
+            SearchWord.objects.filter(term__gte=prefix, term__lt=prefix + "\x7f").values_list(
+                "term", flat=True
+            )
+        )
+    return sorted(term for term in candidates if word.accepts(term))
+
+
+def apply_search(services: QuerySet, query: str) -> tuple[QuerySet, list[QueryWord], bool]:
+    """Filter ``services`` to those matching every word of ``query`` and rank them.
+
+    Returns (queryset, parsed words, matched): ``matched`` is False when no word found any
+    term (the caller can then say so instead of listing nothing).
+    """
+    from opencus.catalogue.models import SearchTerm
+
+    parsed = parse_query(query)
+    if not parsed:
+        return services.order_by("name"), [], True
+    all_terms: set[str] = set()
+    for word in parsed:
+        terms = matching_terms(word)
+        if not terms:
+            return services.none(), parsed, False
+        all_terms.update(terms)
+        services = services.filter(
+            Exists(SearchTerm.objects.filter(service=OuterRef("pk"), term__in=terms))
+        )
+    score = (
+        SearchTerm.objects.filter(service=OuterRef("pk"), term__in=sorted(all_terms))
+        .order_by()
+        .values("service")
+        .annotate(total=Sum("weight"))
+        .values("total")
+    )
+    ranked = services.annotate(score=Coalesce(Subquery(score, output_field=IntegerField()), 0))
+    return ranked.order_by("-score", "name"), parsed, True
+
+
+def service_texts(service) -> list[tuple[str, int]]:
+    """What of a service is searchable, with its weight (labels in Polish and English)."""
+    from django.utils import translation
+
+    labels = []
+    for term in [*service.areas.all(), *service.target_groups.all(), *service.needs.all()]:
+        for language in ("pl", "en"):
+            with translation.override(language):
+                labels.append(str(term.label))
+    return [
+        (service.name, WEIGHT_NAME),
+        (service.summary, WEIGHT_SUMMARY),
+        (" ".join(labels), WEIGHT_SUMMARY),
+        (service.description, WEIGHT_DESCRIPTION),
+        (service.provider.name if service.provider_id else "", WEIGHT_DESCRIPTION),
+    ]
+
+
+def index_service(service) -> None:
+    """Replace the service's index rows; call inside the transaction that changed it."""
+    from opencus.catalogue.models import SearchTerm, SearchWord
+
+    terms = document_terms(service_texts(service))
+    SearchTerm.objects.filter(service=service).delete()
+    SearchTerm.objects.bulk_create(
+        [SearchTerm(service=service, term=term, weight=weight) for term, weight in terms.items()]
+    )
+    SearchWord.objects.bulk_create([SearchWord(term=term) for term in terms], ignore_conflicts=True)

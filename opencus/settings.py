@@ -38,6 +38,8 @@ INSTALLED_APPS = [
     "opencus.accounts",
     "opencus.audit",
     "opencus.catalogue",
+    "opencus.portal",
+    "opencus.api",
     "opencus.dashboard",
     "opencus.demo",
 ]

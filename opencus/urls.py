@@ -26,6 +26,8 @@ urlpatterns = [
     path("c/<slug:centre_slug>/", include((centre_patterns, "centre"))),
     path("o/<slug:organisation_slug>/", include((organisation_patterns, "organisation"))),
     path("n/<slug:network_slug>/", include((network_patterns, "network"))),
+    path("", include("opencus.portal.urls")),
+    path("hsds/", include("opencus.api.urls")),
     path("i18n/setlang/", public_view(set_language), name="set_language"),
     path("admin/", admin.site.urls),
 ]

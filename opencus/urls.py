@@ -7,6 +7,7 @@ from django.views.i18n import set_language
 from opencus.accounts.context import public_view
 from opencus.accounts.urls import centre_urlpatterns as accounts_centre
 from opencus.audit.urls import centre_urlpatterns as audit_centre
+from opencus.catalogue.urls import centre_urlpatterns as catalogue_centre
 from opencus.dashboard import views as dashboard_views
 from opencus.territory.urls import centre_urlpatterns as territory_centre
 
@@ -15,6 +16,7 @@ centre_patterns = [
     *territory_centre,
     *accounts_centre,
     *audit_centre,
+    *catalogue_centre,
 ]
 organisation_patterns = [path("", dashboard_views.organisation_dashboard, name="dashboard")]
 network_patterns = [path("", dashboard_views.network_dashboard, name="dashboard")]

@@ -22,6 +22,8 @@ NAVIGATION: dict[str, list[NavItem]] = {
     ContextKind.CENTRE: [
         NavItem(_("Dashboard"), "centre:dashboard", "centre.view_dashboard"),
         NavItem(_("Centre"), "centre:detail", "centre.view_centre"),
+        NavItem(_("Catalogue"), "centre:service_list", "catalogue.view_catalogue"),
+        NavItem(_("Locations"), "centre:location_list", "catalogue.view_catalogue"),
         NavItem(_("Staff"), "centre:staff_list", "centre.view_staff"),
         NavItem(_("Access log"), "centre:access_log", "audit.view_access_log"),
         NavItem(_("Change history"), "centre:change_history", "audit.view_change_history"),

@@ -11,8 +11,7 @@ from opencus.accounts.context import (
 )
 from opencus.accounts.rules import can
 from opencus.dashboard import selectors
-from opencus.territory.enums import CentreStatus
-from opencus.territory.models import Centre
+from opencus.portal import views as portal_views
 
 
 @public_view
@@ -23,11 +22,7 @@ def home(request):
         if context is not None:
             return redirect(context.home_url)
         return redirect("dashboard:contexts")
-    return render(
-        request,
-        "dashboard/home.html",
-        {"operating": Centre.objects.filter(status=CentreStatus.OPERATING).count()},
-    )
+    return portal_views.home(request)
 
 
 @login_view("accounts.change_own_profile")

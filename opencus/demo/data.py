@@ -112,6 +112,19 @@ BILATERAL_PAIRS = [  # (larger, smaller) – demo pairs for the MUS pilot
     ("0802011", "0802042"),  # Gubin (town) – Dąbie
 ]
 
+# Demo: a bilateral agreement (larger gmina – smaller gmina) that opens the remote care
+# (teleopieka) of CUS Żary to the residents of the rural gmina Trzebiel next door.
+SERVICE_AGREEMENTS = [  # (title, lead gmina, other gmina, centre slug, scope)
+    (
+        "Porozumienie bilateralne: Żary (gmina miejska) – Trzebiel, teleopieka (demo)",
+        "0811021",
+        "0811082",
+        "zary",
+        "CUS w Żarach świadczy usługę opieki na odległość (teleopieki) także mieszkańcom gminy "
+        "Trzebiel; gmina Trzebiel pokrywa część kosztów (demo).",
+    ),
+]
+
 LUBLIN_TEST = [  # (code, category, centre slug or "", note) – demo choice of the 5 test gminas
     (
         "0605053",

@@ -8,6 +8,7 @@ import pytest
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
 from opencus.accounts.models import Membership
+from opencus.catalogue.tests.fixtures import catalogue_of
 
 EXCLUDED_NAMESPACES = {"admin"}  # Django admin has its own staff checks
 
@@ -40,7 +41,7 @@ def test_every_view_declares_a_permission(name, view, kwargs):
 
 def _other_tenant_kwargs(world):
     b_membership = Membership.objects.get(user=world.b_kipus, centre=world.b)
-    return {
+    return catalogue_of(world.b) | {
         "centre_slug": world.b.slug,
         "organisation_slug": world.other_organisation.slug,
         "network_slug": world.other_network.slug,

@@ -5,13 +5,14 @@ from django.urls import reverse
 
 from opencus.accounts.models import Membership
 from opencus.accounts.tests.test_permissions import all_views
+from opencus.catalogue.tests.fixtures import catalogue_of
 
 BUDGET = 25  # per page; list pages also have size-independence tests next to their app
 
 
 def _page_urls(world):
     membership = Membership.objects.get(user=world.osl, centre=world.a)
-    values = {
+    values = catalogue_of(world.a) | {
         "centre_slug": world.a.slug,
         "organisation_slug": world.organisation.slug,
         "network_slug": world.network.slug,

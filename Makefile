@@ -115,6 +115,8 @@ clean: ## remove the virtualenv, node_modules and local data (var/)
 	rm -rf $(VENV) node_modules var
 
 .PHONY: bench
-bench: $(VENV)/.installed messages ## benchmarks: list pages at 1x and 10x data (ratios)
+bench: $(VENV)/.installed messages ## benchmarks: list pages at 1x/10x data, catalogue search at 1k/10k services
 	env -u DATABASE_URL $(PY) bench/list_scaling.py
 	scripts/with-postgres $(PY) bench/list_scaling.py
+	env -u DATABASE_URL $(PY) bench/catalogue_search.py
+	scripts/with-postgres $(PY) bench/catalogue_search.py

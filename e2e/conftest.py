@@ -2,7 +2,8 @@
 
 Every module here sets ``pytestmark = pytest.mark.browser``: `make test-browser` runs them,
 the database suites skip them. The ``scene`` fixture is the root ``world`` plus what the
-public and audit pages need to show something (a boundary, an agreement, log entries).
+public, audit, catalogue and portal pages need to show something (a boundary, agreements,
+log entries, a small catalogue).
 """
 
 import datetime as dt
@@ -11,6 +12,8 @@ from pathlib import Path
 import pytest
 from django.conf import settings
 from django.test import Client
+
+from e2e.catalogue_scene import add_catalogue
 
 AXE_JS = Path(settings.BASE_DIR) / "node_modules" / "axe-core" / "axe.min.js"
 AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
@@ -165,4 +168,5 @@ def scene(world):
     world.gmina = gmina
     world.neighbour = neighbour
     world.planned = planned
+    add_catalogue(world)
     return world

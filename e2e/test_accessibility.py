@@ -3,6 +3,11 @@
 A new page is one line in SCREENS: who looks at it (an attribute of ``scene``, or None for
 an anonymous visitor), its address, and optionally what to do before axe runs (submit a
 form with invalid data, filter a list through htmx, open a menu).
+
+The sweep runs one test per user: the scene is built and the user logged in once, and each
+screen is a subtest on the same page (``-k ous`` runs the OUS's screens; a failure names the
+screen). Between screens the cookies go back to the logged-in ones, so a screen that switches
+the language or logs out does not leak into the next.
 """
 
 from collections.abc import Callable
@@ -10,6 +15,7 @@ from dataclasses import dataclass, field
 from urllib.parse import unquote_plus
 
 import pytest
+from django.test import override_settings
 from playwright.sync_api import expect
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
@@ -60,6 +66,7 @@ def filter_list(name, text, table, expect_text=None):
             page.keyboard.press("Tab")
         assert r.value.ok
         swapped = page.locator(f"#{table}")
+        expect(swapped).to_have_count(1)  # the fragment replaced the content, not nested in it
         if expect_text is None:
             expect(swapped.locator(".empty")).to_be_visible()
         else:
@@ -104,6 +111,89 @@ def open_menus(page):
 
 def c(path=""):
     return lambda s: f"/c/{s.a.slug}/{path}"
+
+
+def fill_service(page, **values):
+    """Fill the service form: text and numbers, selects (by value), checkboxes (True/False:
+    the first of the group ticked or not)."""
+    for name, value in values.items():
+        target = page.locator(f"main [name={name}]")
+        if isinstance(value, bool):
+            target.first.set_checked(value)
+        elif target.first.evaluate("e => e.tagName") == "SELECT":
+            target.select_option(value)
+        else:
+            target.fill(value)
+
+
+def submit_service(**values):
+    """The service form with ``values`` filled in, submitted, and back with errors."""
+
+    def act(page):
+        fill_service(page, **values)
+        submit(page)
+
+    return act
+
+
+VALID_SERVICE = {
+    "summary": "Ciepły obiad w domu.",
+    "description": "Przywozimy obiad do domu.",
+    "areas": True,
+    "target_groups": True,
+    "at_home": True,
+    "access_mode": "application",
+    "fee_kind": "free",
+    "unit": "meal",
+    "market_value": "20",
+    "resident_price": "0",
+}
+
+
+def duplicate_warning(page):
+    submit_service(name="Dowóz posiłków", **VALID_SERVICE)(page)
+    expect(page.locator("main .warning [name=confirm_duplicate]")).to_be_visible()
+
+
+BAD_CSV = (
+    "name;summary;description;delivery;access_mode;fee_kind;unit;market_value;resident_price\n"
+    ";Opis;Opis;at_home;open;free;visit;10;0\n"
+    "Dowóz;Opis;Opis;teleport;open;free;visit;dziesięć;0\n"
+).encode()
+
+
+def upload_bad_csv(page):
+    page.set_input_files(
+        "main input[name=file]",
+        files=[{"name": "uslugi.csv", "mimeType": "text/csv", "buffer": BAD_CSV}],
+    )
+    with page.expect_navigation():
+        page.locator("main form[method=post] button[type=submit]").click()
+    expect(page.locator("main table tbody tr").first).to_be_visible()
+
+
+def choose_filter(name, value, target, expect_text=None):
+    """Choose a value in a filter select: "change" fires, htmx swaps ``#target``."""
+
+    def act(page):
+        with page.expect_response(lambda r: r.request.headers.get("hx-request") == "true") as r:
+            page.select_option(f"main form[role=search] select[name={name}]", value)
+        assert r.value.ok
+        expect(page.locator(f"#{target}")).to_have_count(1)
+        if expect_text:
+            expect(page.locator(f"#{target}")).to_contain_text(expect_text)
+        page.wait_for_function("() => !document.querySelector('.htmx-request, .htmx-settling')")
+        assert f"{name}={value}" in page.url, "htmx did not push the filtered address"
+
+    return act
+
+
+def service(attr, path=""):
+    return lambda s: f"/c/{s.a.slug}/catalogue/{getattr(s, attr).pk}/{path}"
+
+
+def portal(path):
+    return lambda s: path.format(s=s)
 
 
 SCREENS = [
@@ -231,22 +321,116 @@ SCREENS = [
     # organisation and network
     Screen("organisation-dashboard", "provider", lambda s: f"/o/{s.organisation.slug}/"),
     Screen("network-dashboard", "analyst", lambda s: f"/n/{s.network.slug}/"),
+    # the catalogue, as the OUS who keeps it
+    Screen("catalogue", "ous", c("catalogue/")),
+    Screen(
+        "catalogue-filtered",
+        "ous",
+        c("catalogue/"),
+        filter_list("q", "posiłki", "service-table", "Dowóz posiłków"),
+    ),
+    Screen(
+        "catalogue-by-status",
+        "ous",
+        c("catalogue/"),
+        choose_filter("status", "draft", "service-table", "Kurs komputerowy"),
+    ),
+    Screen("catalogue-empty", "ous", c("catalogue/"), filter_list("q", "zzz", "service-table")),
+    Screen("service-new", "ous", c("catalogue/new/")),
+    Screen("service-new-invalid", "ous", c("catalogue/new/"), submit),
+    Screen(
+        "service-new-rules",
+        "ous",
+        c("catalogue/new/"),
+        submit_service(
+            name="Nowa usługa",
+            **VALID_SERVICE | {"areas": False, "at_home": False, "fee_kind": "cofinanced"},
+        ),
+    ),
+    Screen("service-new-duplicate", "ous", c("catalogue/new/"), duplicate_warning),
+    Screen("service-detail", "ous", service("club")),
+    Screen("service-detail-draft", "ous", service("draft")),
+    Screen("service-detail-read-only", "kipus", service("meals")),
+    Screen("service-edit", "ous", service("club", "edit/")),
+    Screen("service-edit-invalid", "ous", service("club", "edit/"), clear_and_submit("name")),
+    Screen("service-publish", "ous", service("draft", "status/?status=published")),
+    Screen("service-suspend", "ous", service("club", "status/?status=suspended")),
+    Screen("service-archive", "ous", service("meals", "status/?status=archived")),
+    Screen(
+        "place-remove",
+        "ous",
+        lambda s: f"/c/{s.a.slug}/catalogue/places/{s.club_link.pk}/remove/",
+    ),
+    Screen(
+        "hours-remove",
+        "ous",
+        lambda s: f"/c/{s.a.slug}/catalogue/hours/{s.club_hours.pk}/remove/",
+    ),
+    Screen("service-import", "ous", c("catalogue/import/")),
+    Screen("service-import-invalid", "ous", c("catalogue/import/"), submit),
+    Screen("service-import-report", "ous", c("catalogue/import/"), upload_bad_csv),
+    Screen("locations", "ous", c("locations/")),
+    Screen("location-new", "ous", c("locations/new/")),
+    Screen("location-new-invalid", "ous", c("locations/new/"), fill_and_submit(postal_code="1")),
+    Screen("location-edit", "ous", lambda s: f"/c/{s.a.slug}/locations/{s.place.pk}/edit/"),
+    # the public portal (its home is the site's home, "home" above)
+    Screen("portal-search", None, portal("/services/")),
+    Screen("portal-search-results", None, portal("/services/?q=dowoz+posilkow")),
+    Screen(
+        "portal-search-filters",
+        None,
+        portal("/services/?group=seniors&price=free&gmina={s.rural.code}&age=82"),
+    ),
+    Screen(
+        "portal-search-swapped",
+        None,
+        portal("/services/"),
+        choose_filter("group", "seniors", "results", "Teleopieka"),
+    ),
+    Screen("portal-search-no-word", None, portal("/services/?q=zzzqqx")),
+    Screen("portal-search-nothing-fits", None, portal("/services/?q=teleopieka&price=paid")),
+    Screen("portal-service", None, portal("/services/{s.club.pk}/")),
+    Screen("portal-service-at-home", None, portal("/services/{s.meals.pk}/")),
+    Screen("portal-service-draft", None, portal("/services/{s.draft.pk}/"), status=404),
+    Screen("find-help", None, portal("/find-help/")),
+    Screen("find-help-invalid", None, portal("/find-help/?age=200")),
+    Screen(
+        "find-help-results",
+        None,
+        portal(
+            "/find-help/?for_whom=family&age=82&needs=getting_around&needs=meals"
+            "&needs=daily_care&lives_alone=on&gmina={s.rural.code}&travel=no"
+        ),
+        lambda page: expect(page.locator("main .reasons").first).to_be_visible(),
+    ),
 ]
 
 
-@pytest.mark.parametrize("screen", SCREENS, ids=lambda s: s.id)
-def test_no_axe_violations(screen, scene, page, live_server, login_as, axe, settings):
-    for name, value in screen.settings.items():
-        setattr(settings, name, value)
-    if screen.user:
-        login_as(getattr(scene, screen.user))
-    response = page.goto(live_server.url + screen.url(scene))
-    assert response.status == screen.status, f"{response.status} on {page.url}"
-    if screen.user:
-        assert "/accounts/login/" not in page.url, "the session cookie was not accepted"
-    if screen.then:
-        screen.then(page)
-    axe(screen.id)
+# The biggest groups first, so that xdist workers share them out evenly.
+USERS = sorted(
+    {s.user for s in SCREENS}, key=lambda u: (-sum(s.user == u for s in SCREENS), u or "")
+)
+
+
+@pytest.mark.parametrize("user", USERS, ids=lambda u: u or "anonymous")
+def test_no_axe_violations(user, scene, page, live_server, login_as, axe, subtests):
+    """Every screen of ``user``, one subtest each, in one logged-in page."""
+    if user:
+        login_as(getattr(scene, user))
+    cookies = page.context.cookies()
+    for screen in SCREENS:
+        if screen.user != user:
+            continue
+        with subtests.test(msg=screen.id), override_settings(**screen.settings):
+            page.context.clear_cookies()
+            page.context.add_cookies(cookies)
+            response = page.goto(live_server.url + screen.url(scene))
+            assert response.status == screen.status, f"{response.status} on {page.url}"
+            if screen.user:
+                assert "/accounts/login/" not in page.url, "the session cookie was not accepted"
+            if screen.then:
+                screen.then(page)
+            axe(screen.id)
 
 
 def test_every_page_has_a_screen(scene):
@@ -262,11 +446,15 @@ def test_every_page_has_a_screen(scene):
         "accounts:logout",  # POST only, redirects
         "centre:access_log_csv",
         "centre:change_history_csv",
+        "centre:service_export",  # a download (XLSX or CSV)
+        "centre:service_location_add",  # POST only, redirects
+        "centre:schedule_add",  # POST only, redirects
     }
     checked = {
         resolve(urlsplit(screen.url(scene)).path).view_name
         for screen in SCREENS
         if screen.status != 404
     }
-    missing = {name for name, _view, _kwargs in all_views()} - not_pages - checked
+    pages = {name for name, _view, _kwargs in all_views() if not name.startswith("hsds:")}
+    missing = pages - not_pages - checked  # (the HSDS API answers JSON, not pages)
     assert missing == set(), "add a Screen for each new page"

@@ -14,7 +14,7 @@ from opencus.accounts.tests.factories import PASSWORD, MembershipFactory
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
-CENTRE_NAV = ["", "centre/", "staff/"]
+CENTRE_NAV = ["", "centre/", "catalogue/", "locations/", "staff/"]
 DIRECTOR_NAV = [*CENTRE_NAV, "audit/access/", "audit/changes/"]
 
 # persona -> (context prefix, heading attribute, nav links after the prefix)

@@ -21,7 +21,7 @@ from opencus.accounts.forms import (
 from opencus.accounts.rules import can
 from opencus.audit.models import AccessPurpose
 from opencus.audit.services import access_log_record
-from opencus.core.forms import add_service_errors
+from opencus.core.forms import add_service_errors, valid_filters
 from opencus.core.pagination import paginate, querystring_without_page
 from opencus.core.views import render_list
 
@@ -85,7 +85,7 @@ def profile(request):
 @centre_view("centre.view_staff")
 def staff_list(request, centre):
     form = StaffFilterForm(request.GET or None)
-    filters = form.cleaned_data if form.is_valid() else {}
+    filters = valid_filters(form)
     page = paginate(
         request,
         selectors.staff_list(

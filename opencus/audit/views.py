@@ -7,13 +7,14 @@ from opencus.audit.history import describe_changes
 from opencus.audit.models import AccessPurpose
 from opencus.audit.services import access_log_record
 from opencus.core.exports import csv_response
+from opencus.core.forms import valid_filters
 from opencus.core.pagination import paginate, querystring_without_page
 from opencus.core.views import render_list
 
 
 def _access_filters(request, centre):
     form = AccessLogFilterForm(request.GET or None, subject_types=selectors.personal_data_types())
-    filters = form.cleaned_data if form.is_valid() else {}
+    filters = valid_filters(form)
     entries = selectors.access_log_list(
         centre=centre,
         actor_query=filters.get("actor", ""),
@@ -86,7 +87,7 @@ def _record_export(request, centre, what: str) -> None:
 
 def _history_filters(request, centre):
     form = ChangeHistoryFilterForm(request.GET or None)
-    filters = form.cleaned_data if form.is_valid() else {}
+    filters = valid_filters(form)
     entries = selectors.change_history_list(
         centre=centre,
         actor_query=filters.get("actor", ""),

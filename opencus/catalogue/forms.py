@@ -1,9 +1,15 @@
 from django import forms
+from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
 from opencus.catalogue.enums import RequiredDocument, ServiceArea, ServiceStatus, Weekday
 from opencus.catalogue.models import Location, Service, Term, Vocabulary
-from opencus.catalogue.services import allowed_resident_gminas
+from opencus.catalogue.services import (
+    SERVICE_FIELDS,
+    SERVICE_RELATIONS,
+    allowed_resident_gminas,
+    validate_service,
+)
 from opencus.providers.models import Organisation
 from opencus.territory.models import Gmina
 
@@ -111,15 +117,36 @@ class ServiceForm(forms.ModelForm):
 
     def __init__(self, *args, centre, **kwargs):
         super().__init__(*args, **kwargs)
+        self.centre = centre
         self.fields["residents_of"].queryset = allowed_resident_gminas(centre).order_by("name")
         self.fields["provider"].queryset = Organisation.objects.order_by("name")
         self.fields["provider"].empty_label = _("the centre itself")
-        if self.instance.pk:
+        # Not ``instance.pk``: a new service already has its UUID before it is saved.
+        if not self.instance._state.adding:
             for name in ("areas", "target_groups", "needs", "funding", "residents_of"):
                 self.initial[name] = list(getattr(self.instance, name).all())
             self.initial["documents"] = list(self.instance.documents.values_list("kind", flat=True))
         else:
             self.initial.setdefault("residents_of", list(centre.gminas.all()))
+
+    def clean(self):
+        """When a field is already wrong, check the service's rules on the fields that are not,
+        so that one submission shows every mistake (the view checks them all on a valid form).
+        """
+        cleaned = super().clean()
+        if self._errors:
+            data = {k: v for k, v in cleaned.items() if k in SERVICE_FIELDS | SERVICE_RELATIONS}
+            try:
+                validate_service(
+                    centre=self.centre,
+                    fields={k: v for k, v in data.items() if k in SERVICE_FIELDS},
+                    relations={k: v for k, v in data.items() if k in SERVICE_RELATIONS},
+                )
+            except ValidationError as exc:
+                for field, errors in exc.error_dict.items():
+                    if field in self.fields and field in cleaned:
+                        self.add_error(field, errors)
+        return cleaned
 
     def _post_clean(self):
         # The service function validates the whole service (fees, ages, gminas, delivery) and

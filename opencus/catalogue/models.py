@@ -17,6 +17,7 @@ from django.utils.translation import gettext_lazy as _
 from opencus.catalogue.enums import (
     AccessMode,
     CapacityPeriod,
+    DeliveryMode,
     FeeKind,
     FundingSource,
     Need,
@@ -300,6 +301,10 @@ class Service(models.Model):
     @property
     def delivery_modes(self) -> list[str]:
         return [f for f in ("at_home", "at_location", "mobile", "remote") if getattr(self, f)]
+
+    @property
+    def delivery_labels(self) -> list[str]:
+        return [str(DeliveryMode(mode).label) for mode in self.delivery_modes]
 
     @property
     def subsidy(self) -> Decimal:

@@ -16,13 +16,16 @@ import unicodedata
 from dataclasses import dataclass
 
 import snowballstemmer
-from django.db.models import Exists, IntegerField, OuterRef, QuerySet, Subquery, Sum
+from django.db.models import Case, Exists, F, IntegerField, OuterRef, QuerySet, Subquery, Sum, When
 from django.db.models.functions import Coalesce
 from rapidfuzz.distance import Levenshtein
 
 WEIGHT_NAME, WEIGHT_SUMMARY, WEIGHT_DESCRIPTION = 8, 3, 1
 MAX_TERM = 40
 MIN_PREFIX = 4  # shorter stems match only exactly ("dom" must not match "domowa")
+# Match qualities multiply a term's weight: the word as typed beats another ending, which
+# beats a typo.
+EXACT, PREFIX, TYPO = 3, 2, 1
 _WORD = re.compile(r"[^\W\d_]+", re.UNICODE)
 # NFKD leaves "ł" whole; fold it by hand.
 _FOLD = str.maketrans({"ł": "l", "Ł": "l"})
@@ -107,27 +110,34 @@ class QueryWord:
     text: str
     forms: frozenset[str]
 
-    def accepts(self, term: str) -> bool:
+    def quality(self, term: str) -> int:
+        """How well ``term`` matches: EXACT, PREFIX (another ending), TYPO, or 0 (no match)."""
+        best = 0
         for form in self.forms:
             if term == form:
-                return True
+                return EXACT
             shorter, longer = sorted((term, form), key=len)
+            # Endings differ by a few letters; a short stem may not swallow a long word
+            # ("polk" from "półkę" is not "polkolonie").
+            reach = min(4, max(2, len(shorter) // 2))
             if (
                 len(shorter) >= MIN_PREFIX
                 and longer.startswith(shorter)
-                and len(longer) - len(shorter) <= 4
+                and len(longer) - len(shorter) <= reach
             ):
-                return True
-            allowed = 1 if len(form) >= 5 else 0
-            if len(form) >= 9:
-                allowed = 2
+                best = max(best, PREFIX)
+                continue
+            allowed = 2 if len(form) >= 9 else 1 if len(form) >= 5 else 0
             if (
                 allowed
                 and abs(len(term) - len(form)) <= allowed
                 and Levenshtein.distance(term, form) <= allowed
             ):
-                return True
-        return False
+                best = max(best, TYPO)
+        return best
+
+    def accepts(self, term: str) -> bool:
+        return self.quality(term) > 0
 
 
 def parse_query(query: str) -> list[QueryWord]:
@@ -138,8 +148,9 @@ def parse_query(query: str) -> list[QueryWord]:
     return [w for w in parsed if w.forms]
 
 
-def matching_terms(word: QueryWord) -> list[str]:
-    """Vocabulary terms that ``word`` accepts, looked up by an index range on their first letters."""
+def matching_terms(word: QueryWord) -> dict[str, int]:
+    """{term: quality} of the vocabulary terms ``word`` accepts, found by an index range on
+    their first letters."""
     from opencus.catalogue.models import SearchWord
 
     candidates: set[str] = set()
@@ -149,7 +160,8 @@ def matching_terms(word: QueryWord) -> list[str]:
                 "term", flat=True
             )
         )
-    return sorted(term for term in candidates if word.accepts(term))
+    qualities = {term: word.quality(term) for term in sorted(candidates)}
+    return {term: q for term, q in qualities.items() if q}
 
 
 def apply_search(services: QuerySet, query: str) -> tuple[QuerySet, list[QueryWord], bool]:
@@ -163,20 +175,29 @@ def apply_search(services: QuerySet, query: str) -> tuple[QuerySet, list[QueryWo
     parsed = parse_query(query)
     if not parsed:
         return services.order_by("name"), [], True
-    all_terms: set[str] = set()
+    quality: dict[str, int] = {}
     for word in parsed:
         terms = matching_terms(word)
         if not terms:
             return services.none(), parsed, False
-        all_terms.update(terms)
+        for term, q in terms.items():
+            quality[term] = max(q, quality.get(term, 0))
         services = services.filter(
-            Exists(SearchTerm.objects.filter(service=OuterRef("pk"), term__in=terms))
+            Exists(SearchTerm.objects.filter(service=OuterRef("pk"), term__in=sorted(terms)))
         )
+    by_quality = {
+        q: sorted(t for t, tq in quality.items() if tq == q) for q in (EXACT, PREFIX, TYPO)
+    }
+    weighted = Case(
+        *[When(term__in=terms, then=F("weight") * q) for q, terms in by_quality.items() if terms],
+        default=F("weight"),
+        output_field=IntegerField(),
+    )
     score = (
-        SearchTerm.objects.filter(service=OuterRef("pk"), term__in=sorted(all_terms))
+        SearchTerm.objects.filter(service=OuterRef("pk"), term__in=sorted(quality))
         .order_by()
         .values("service")
-        .annotate(total=Sum("weight"))
+        .annotate(total=Sum(weighted))
         .values("total")
     )
     ranked = services.annotate(score=Coalesce(Subquery(score, output_field=IntegerField()), 0))

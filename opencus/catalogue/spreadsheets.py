@@ -28,6 +28,7 @@ from opencus.catalogue.enums import (
 )
 from opencus.catalogue.models import Service, Term, Vocabulary
 from opencus.catalogue.search import fold
+from opencus.core.exports import safe_cell
 from opencus.providers.models import Organisation
 from opencus.territory.models import Gmina
 
@@ -118,6 +119,10 @@ def export_xlsx(services: Iterable[Service]) -> bytes:
         cell.font = Font(bold=True)
     for row in export_rows(services):
         sheet.append(row)
+        # openpyxl writes a string starting with "=" as a formula: keep every cell text.
+        for cell in sheet[sheet.max_row]:
+            if cell.data_type == "f":
+                cell.data_type = "s"
     sheet.freeze_panes = "A2"
     buffer = io.BytesIO()
     workbook.save(buffer)
@@ -149,7 +154,13 @@ class ImportResult:
         return not self.errors
 
 
-def _read_rows(filename: str, content: bytes) -> tuple[list[str], list[list[str]]]:
+def _undefused(value: str) -> str:
+    """A CSV cell as it was before the export's ``safe_cell`` put an apostrophe before it."""
+    return value[1:] if value.startswith("'") and safe_cell(value[1:]) == value else value
+
+
+def _read_rows(filename: str, content: bytes) -> tuple[list[str], list[tuple[int, list[str]]]]:
+    """The header and the data rows, each with its row number in the spreadsheet."""
     if len(content) > MAX_BYTES:
         raise SpreadsheetError(_("The file is larger than 5 MB."))
     if filename.lower().endswith(".xlsx"):
@@ -174,14 +185,16 @@ def _read_rows(filename: str, content: bytes) -> tuple[list[str], list[list[str]
             ";" if text.split("\n", 1)[0].count(";") >= text.split("\n", 1)[0].count(",") else ","
         )
         rows = [
-            [v.strip() for v in row] for row in csv.reader(io.StringIO(text), delimiter=delimiter)
+            [_undefused(v.strip()) for v in row]
+            for row in csv.reader(io.StringIO(text), delimiter=delimiter)
         ]
     else:
         raise SpreadsheetError(_("Upload an .xlsx or a .csv file."))
-    rows = [row for row in rows if any(row)]
-    if not rows:
+    # Blank rows are skipped but keep their numbers, so that the report names the right rows.
+    numbered = [(number, row) for number, row in enumerate(rows, start=1) if any(row)]
+    if not numbered:
         raise SpreadsheetError(_("The file is empty."))
-    header = [h.strip().lower() for h in rows[0]]
+    header = [h.strip().lower() for h in numbered[0][1]]
     missing = [c.header for c in COLUMNS if c.required and c.header not in header]
     if missing:
         raise SpreadsheetError(
@@ -190,11 +203,11 @@ def _read_rows(filename: str, content: bytes) -> tuple[list[str], list[list[str]
             )
             % {"columns": ", ".join(missing)}
         )
-    if len(rows) - 1 > MAX_ROWS:
+    if len(numbered) - 1 > MAX_ROWS:
         raise SpreadsheetError(
             _("At most %(max)d rows can be imported at once.") % {"max": MAX_ROWS}
         )
-    return header, rows[1:]
+    return header, numbered[1:]
 
 
 class _Lookups:
@@ -238,10 +251,10 @@ def _parse_row(values: dict[str, str], lookups: _Lookups, errors: list[tuple[str
             data[column.field] = raw
         elif column.kind == "int":
             try:
-                number = int(Decimal(raw.replace(",", ".")))
-                if number < 0:
+                number = Decimal(raw.replace(",", "."))
+                if not number.is_finite() or number < 0 or number != number.to_integral_value():
                     raise ValueError
-                data[column.field] = number
+                data[column.field] = int(number)
             except (InvalidOperation, ValueError):
                 errors.append(
                     (column.header, _("Enter a whole number, not %(value)r.") % {"value": raw})
@@ -249,7 +262,7 @@ def _parse_row(values: dict[str, str], lookups: _Lookups, errors: list[tuple[str
         elif column.kind == "decimal":
             try:
                 amount = Decimal(raw.replace(" ", "").replace(",", "."))
-                if amount < 0 or amount.as_tuple().exponent < -2:
+                if not amount.is_finite() or amount < 0 or amount.as_tuple().exponent < -2:
                     raise InvalidOperation
                 data[column.field] = amount.quantize(Decimal("0.01"))
             except InvalidOperation:
@@ -319,7 +332,7 @@ def import_services(*, centre, by, filename: str, content: bytes) -> ImportResul
     result = ImportResult(rows=len(rows))
     try:
         with transaction.atomic():
-            for number, row in enumerate(rows, start=2):
+            for number, row in rows:
                 values = dict(zip(header, row, strict=False))
                 problems: list[tuple[str, str]] = []
                 data = _parse_row(values, lookups, problems)

@@ -20,7 +20,7 @@ from opencus.catalogue.forms import (
     StatusChangeForm,
 )
 from opencus.core.exports import csv_response
-from opencus.core.forms import add_service_errors
+from opencus.core.forms import add_service_errors, valid_filters
 from opencus.core.pagination import paginate, querystring_without_page
 from opencus.core.views import render_list
 
@@ -31,7 +31,7 @@ def _to_service(centre, service):
 
 def _filtered(request, centre):
     form = ServiceFilterForm(request.GET or None)
-    filters = form.cleaned_data if form.is_valid() else {}
+    filters = valid_filters(form)
     services_ = selectors.staff_service_list(
         centre=centre,
         query=filters.get("q", ""),

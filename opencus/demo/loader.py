@@ -9,6 +9,7 @@ from django.db import transaction
 
 from opencus.accounts.models import Membership, User
 from opencus.demo import data
+from opencus.demo.catalogue_loader import load_catalogue
 from opencus.providers.enums import LegalForm
 from opencus.providers.models import Organisation
 from opencus.territory import services
@@ -320,4 +321,6 @@ def load_demo(*, stdout=None) -> list[tuple[str, str]]:
     lublin = _lublin_centres()
     _networks(lubuskie, lublin)
     _organisation()
-    return _users()
+    logins = _users()
+    load_catalogue()
+    return logins

@@ -105,6 +105,7 @@ class Answers:
     gmina: Gmina
     travel: str  # "yes", "with_help", "no"
     lives_alone: bool = False
+    for_whom: str = "me"  # "me", "family", "cared" (someone the asker looks after), "child"
 
 
 @dataclass
@@ -138,6 +139,9 @@ def wizard_matches(answers: Answers, limit: int = 20) -> list[Match]:
     wanted = set(answers.needs)
     if answers.lives_alone:
         wanted |= {Need.LONELINESS, Need.SAFETY_AT_HOME}
+    if answers.for_whom == "cared":
+        # Someone who looks after another person needs a break too.
+        wanted |= {Need.CARER_BREAK}
     candidates = (
         Service.objects.published()
         .filter(residents_of=answers.gmina)
@@ -161,6 +165,8 @@ def wizard_matches(answers: Answers, limit: int = 20) -> list[Match]:
         .select_related("centre")
     )
     age_groups = groups_for_age(answers.age)
+    if answers.for_whom == "cared":
+        age_groups.add(TargetGroup.CARERS)
     matches = []
     for service in candidates:
         match = Match(service=service, score=0)

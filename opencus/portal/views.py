@@ -2,6 +2,7 @@ from django.shortcuts import render
 
 from opencus.accounts.context import public_view
 from opencus.catalogue.enums import ServiceArea
+from opencus.core.forms import valid_filters
 from opencus.core.pagination import paginate, querystring_without_page
 from opencus.core.views import render_list
 from opencus.portal import selectors
@@ -20,7 +21,7 @@ def home(request):
 @public_view
 def search(request):
     form = SearchForm(request.GET or None)
-    filters = form.cleaned_data if form.is_valid() else {}
+    filters = valid_filters(form)
     gmina = filters.get("gmina")
     result = selectors.search_services(
         query=filters.get("q", ""),
@@ -65,6 +66,7 @@ def find_help(request):
                 gmina=data["gmina"],
                 travel=data["travel"],
                 lives_alone=data["lives_alone"],
+                for_whom=data["for_whom"],
             )
         )
     return render(request, "portal/find_help.html", {"form": form, "matches": matches})

@@ -5,7 +5,7 @@ from django.utils.translation import gettext as _
 
 from opencus.accounts.context import centre_view, public_view
 from opencus.accounts.rules import can
-from opencus.core.forms import add_service_errors
+from opencus.core.forms import add_service_errors, valid_filters
 from opencus.core.pagination import paginate, querystring_without_page
 from opencus.core.views import render_list
 from opencus.territory import selectors, services
@@ -32,7 +32,7 @@ def voivodeship_list(request):
 def voivodeship_detail(request, code):
     voivodeship = get_object_or_404(Voivodeship, code=code)
     form = GminaFilterForm(request.GET or None)
-    filters = form.cleaned_data if form.is_valid() else {}
+    filters = valid_filters(form)
     gminas = selectors.gmina_list(
         voivodeship=voivodeship.code, query=filters.get("q", ""), kind=filters.get("kind", "")
     )
@@ -64,7 +64,7 @@ def gmina_detail(request, code):
 @public_view
 def centre_list(request):
     form = CentreFilterForm(request.GET or None)
-    filters = form.cleaned_data if form.is_valid() else {}
+    filters = valid_filters(form)
     voivodeship = filters.get("voivodeship")
     centres = selectors.public_centre_list(
         query=filters.get("q", ""),

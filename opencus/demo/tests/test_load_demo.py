@@ -50,7 +50,8 @@ def test_krosno_pilot_has_the_seven_gminas(demo):
     group = InterMunicipalAgreement.objects.get(kind="group")
     assert group.parties.count() == 7
     assert set(group.parties.values_list("powiat__name", flat=True)) == {"krośnieński"}
-    assert InterMunicipalAgreement.objects.filter(kind="bilateral").count() == 3
+    pilot = InterMunicipalAgreement.objects.filter(lead_gmina__powiat__name="krośnieński")
+    assert pilot.filter(kind="bilateral").count() == 3
 
 
 @pytest.mark.django_db

@@ -10,6 +10,7 @@ middleware (sessions, auth, CSRF, locale, htmx): the floor every page of the app
 search page is that plus the search, the filters and twenty result cards.
 """
 
+import io
 import os
 import statistics
 import sys
@@ -81,7 +82,7 @@ def throughput(client, url: str) -> float:
 def main():
     setup_test_environment()
     call_command("migrate", verbosity=0)
-    call_command("load_demo", verbosity=0, stdout=open(os.devnull, "w"))  # noqa: SIM115
+    call_command("load_demo", verbosity=0, stdout=io.StringIO())
     client = Client()
     results = {}
     with override_settings(ROOT_URLCONF=__name__, DEBUG=False):
@@ -90,19 +91,29 @@ def main():
 
             missing = total - Service.objects.published().count()
             if missing > 0:
-                call_command("generate_scale_data", services=missing, seed=total, verbosity=0, stdout=open(os.devnull, "w"))  # noqa: SIM115
+                call_command(
+                    "generate_scale_data",
+                    services=missing,
+                    seed=total,
+                    verbosity=0,
+                    stdout=io.StringIO(),
+                )
             published = Service.objects.published().count()
             results[label] = (published, *p50_and_queries(client))
         search_rps = throughput(client, "/services/?q=opieka+domowa&group=seniors")
         minimal_rps = throughput(client, "/bench-minimal/")
-    print(f"Catalogue search on {connection.vendor}: p50 of {REPEAT} x {len(QUERIES)} queries per size")
+    print(
+        f"Catalogue search on {connection.vendor}: p50 of {REPEAT} x {len(QUERIES)} queries per size"
+    )
     print(f"{'size':6} {'published':>10} {'p50 (ms)':>9} {'queries/request':>16}")
     for label, (published, p50, queries) in results.items():
         print(f"{label:6} {published:10d} {p50 * 1000:9.1f} {queries:16.1f}")
     ratio = results["10k"][2] / results["1k"][2]
     print(f"ratio 10k / 1k p50: {ratio:.2f} (goal <= 1.5)")
-    print(f"throughput: search {search_rps:.0f} req/s, minimal page {minimal_rps:.0f} req/s, "
-          f"search at {100 * search_rps / minimal_rps:.0f}% of the minimal page (goal >= 50%)")
+    print(
+        f"throughput: search {search_rps:.0f} req/s, minimal page {minimal_rps:.0f} req/s, "
+        f"search at {100 * search_rps / minimal_rps:.0f}% of the minimal page (goal >= 50%)"
+    )
 
 
 if __name__ == "__main__":

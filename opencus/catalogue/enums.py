@@ -2,6 +2,7 @@
 
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 
 class ServiceArea(models.TextChoices):
@@ -54,7 +55,7 @@ class Need(models.TextChoices):
     CHILDCARE = "childcare", _("care for a small child")
     LEARNING = "learning", _("school, learning")
     WORK = "work", _("work and skills")
-    HOUSING = "housing", _("housing")
+    HOUSING = "housing", _("a place to live")
     ACTIVITY = "activity", _("activities, meeting people")
     PAPERWORK = "paperwork", _("official matters, rights, advice")
 
@@ -66,7 +67,7 @@ class FundingSource(models.TextChoices):
     POWIAT = "powiat", _("powiat")
     PFRON = "pfron", _("PFRON")
     PROVIDER_OWN = "provider_own", _("provider's own funds")
-    OTHER = "other", _("other")
+    OTHER = "other", pgettext_lazy("funding source", "other")
 
 
 class DeliveryMode(models.TextChoices):

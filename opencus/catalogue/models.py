@@ -137,7 +137,7 @@ class Location(models.Model):
     @property
     def accessibility_features(self) -> list[str]:
         fields = ("wheelchair_access", "accessible_toilet", "hearing_loop", "parking")
-        return [str(self._meta.get_field(f).verbose_name) for f in fields if getattr(self, f)]
+        return [str(self._meta.get_field(f).verbose_name) for f in fields if getattr(self, f)]  # type: ignore[union-attr]
 
 
 class ServiceQuerySet(models.QuerySet):
@@ -313,7 +313,7 @@ class Service(models.Model):
 
     @property
     def provider_name(self) -> str:
-        return self.provider.name if self.provider_id else self.centre.name
+        return self.provider.name if self.provider is not None else self.centre.name
 
 
 class ServiceStatusChange(models.Model):

@@ -5,6 +5,7 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from opencus.accounts.context import centre_view
 from opencus.accounts.rules import can
@@ -90,10 +91,15 @@ def service_import(request, centre):
             form.add_error("file", str(exc))
         else:
             if result.ok:
+                count = len(result.created)
                 messages.success(
                     request,
-                    _("%(count)d services were imported as drafts.")
-                    % {"count": len(result.created)},
+                    ngettext(
+                        "%(count)d service was imported as a draft.",
+                        "%(count)d services were imported as drafts.",
+                        count,
+                    )
+                    % {"count": count},
                 )
                 return redirect(
                     reverse("centre:service_list", kwargs={"centre_slug": centre.slug})

@@ -118,7 +118,7 @@ class Match:
 
 
 def groups_for_age(age: int) -> set[str]:
-    groups = {TargetGroup.ALL}
+    groups: set[str] = {TargetGroup.ALL}
     if age >= 60:
         groups.add(TargetGroup.SENIORS)
     if age < 3:

@@ -164,7 +164,9 @@ def test_bad_gmina_filter_is_ignored(client, lubuskie, params):
 
 
 def test_a_bad_filter_keeps_the_good_ones(client, lubuskie):
-    response = client.get(reverse("territory:voivodeship_detail", args=["08"]), {"kind": "x", "q": "Bojadła"})
+    response = client.get(
+        reverse("territory:voivodeship_detail", args=["08"]), {"kind": "x", "q": "Bojadła"}
+    )
     assert response.status_code == 200
     assert names_on_page(response) == ["Bojadła"]
 

@@ -5,16 +5,19 @@ with ``Access-Control-Allow-Origin: *``. Bad input is a JSON 400 naming the para
 unknown id a JSON 404; only GET and HEAD are allowed.
 """
 
+import hashlib
 import json
 import uuid
 from functools import wraps
 
 from django.http import HttpResponse
 from django.urls import reverse
+from django.utils.translation import get_language
 from django.views.decorators.csrf import csrf_exempt
 
 from opencus.accounts.context import public_view
 from opencus.catalogue import hsds
+from opencus.catalogue.cache import get_or_set as cached
 
 DEFAULT_PER_PAGE = 50
 MAX_PER_PAGE = 100
@@ -58,13 +61,27 @@ def hsds_view(kind: str | None = None):
                 response = _error(405, "method_not_allowed", MSG_METHOD)
                 response["Allow"] = "GET, HEAD"
             else:
-                try:
-                    response = _json(view(request, *args, **kwargs))
-                except BadParameter as error:
-                    response = _error(400, "bad_request", error.message, parameter=error.parameter)
-                except hsds.HsdsNotFound as error:
-                    message = MSG_NOT_FOUND.format(kind=kind, id=error.args[0])
-                    response = _error(404, "not_found", message)
+
+                def answer() -> tuple[int, str]:
+                    try:
+                        response = _json(view(request, *args, **kwargs))
+                    except BadParameter as error:
+                        response = _error(
+                            400, "bad_request", error.message, parameter=error.parameter
+                        )
+                    except hsds.HsdsNotFound as error:
+                        message = MSG_NOT_FOUND.format(kind=kind, id=error.args[0])
+                        response = _error(404, "not_found", message)
+                    return response.status_code, response.content.decode("utf-8")
+
+                # Open data is read far more than it changes: one answer per catalogue version.
+                key = hashlib.sha256(
+                    f"hsds:{get_language()}:{request.get_full_path()}".encode()
+                ).hexdigest()
+                status, body = cached(key, answer)
+                response = HttpResponse(
+                    body, status=status, content_type="application/json; charset=utf-8"
+                )
             response["Access-Control-Allow-Origin"] = "*"
             return response
 

@@ -88,6 +88,7 @@ from jsonschema import Draft202012Validator, FormatChecker
 from referencing import Registry, Resource
 from referencing.jsonschema import DRAFT202012
 
+from opencus.catalogue.cache import catalogue_changed
 from opencus.catalogue.enums import (
     AccessMode,
     CapacityPeriod,
@@ -2898,6 +2899,7 @@ def hsds_import(
         return report
     report.not_mapped.update(dataset.unknown)
     with transaction.atomic(), set_actor(by):
+        catalogue_changed()
         _Importer(centre=centre, by=by, tables=dataset.tables, report=report).run()
         if dry_run:
             transaction.set_rollback(True)

@@ -422,6 +422,24 @@ class ServiceDocument(models.Model):
         return self.get_kind_display()
 
 
+class CatalogueVersion(models.Model):
+    """One row, raised by every write to the catalogue in the write's own transaction.
+
+    Cached search results and open-data responses are keyed on it (``catalogue.cache``), so
+    they are never served after the catalogue has changed, in any process.
+    """
+
+    id = models.PositiveSmallIntegerField(primary_key=True, default=1)
+    value = models.PositiveBigIntegerField(default=0)
+
+    class Meta:
+        verbose_name = _("catalogue version")
+        verbose_name_plural = _("catalogue version")
+
+    def __str__(self):
+        return str(self.value)
+
+
 class SearchWord(models.Model):
     """The distinct terms of the index: the vocabulary a query word is matched against.
 

@@ -16,7 +16,7 @@ import unicodedata
 from dataclasses import dataclass
 
 import snowballstemmer
-from django.db.models import Case, Exists, F, IntegerField, OuterRef, QuerySet, Subquery, Sum, When
+from django.db.models import Case, F, IntegerField, OuterRef, QuerySet, Subquery, Sum, When
 from django.db.models.functions import Coalesce
 from rapidfuzz.distance import Levenshtein
 
@@ -164,6 +164,37 @@ def matching_terms(word: QueryWord) -> dict[str, int]:
     return {term: q for term, q in qualities.items() if q}
 
 
+def match_services(services: QuerySet, query: str):
+    """(services matching every word, {term: quality}, parsed words, matched)."""
+    from opencus.catalogue.models import SearchTerm
+
+    parsed = parse_query(query)
+    quality: dict[str, int] = {}
+    for word in parsed:
+        terms = matching_terms(word)
+        if not terms:
+            return services.none(), {}, parsed, False
+        for term, q in terms.items():
+            quality[term] = max(q, quality.get(term, 0))
+        # IN (postings) rather than a correlated EXISTS: the engine reads the word's postings
+        # once through the term index instead of probing them for every service.
+        services = services.filter(
+            pk__in=SearchTerm.objects.filter(term__in=sorted(terms)).values("service_id")
+        )
+    return services, quality, parsed, True
+
+
+def _weighted(quality: dict[str, int]) -> Case:
+    by_quality = {
+        q: sorted(t for t, tq in quality.items() if tq == q) for q in (EXACT, PREFIX, TYPO)
+    }
+    return Case(
+        *[When(term__in=terms, then=F("weight") * q) for q, terms in by_quality.items() if terms],
+        default=F("weight"),
+        output_field=IntegerField(),
+    )
+
+
 def apply_search(services: QuerySet, query: str) -> tuple[QuerySet, list[QueryWord], bool]:
     """Filter ``services`` to those matching every word of ``query`` and rank them.
 
@@ -172,36 +203,54 @@ def apply_search(services: QuerySet, query: str) -> tuple[QuerySet, list[QueryWo
     """
     from opencus.catalogue.models import SearchTerm
 
-    parsed = parse_query(query)
+    matched_services, quality, parsed, matched = match_services(services, query)
     if not parsed:
         return services.order_by("name"), [], True
-    quality: dict[str, int] = {}
-    for word in parsed:
-        terms = matching_terms(word)
-        if not terms:
-            return services.none(), parsed, False
-        for term, q in terms.items():
-            quality[term] = max(q, quality.get(term, 0))
-        services = services.filter(
-            Exists(SearchTerm.objects.filter(service=OuterRef("pk"), term__in=sorted(terms)))
-        )
-    by_quality = {
-        q: sorted(t for t, tq in quality.items() if tq == q) for q in (EXACT, PREFIX, TYPO)
-    }
-    weighted = Case(
-        *[When(term__in=terms, then=F("weight") * q) for q, terms in by_quality.items() if terms],
-        default=F("weight"),
-        output_field=IntegerField(),
-    )
+    if not matched:
+        return matched_services, parsed, False
     score = (
         SearchTerm.objects.filter(service=OuterRef("pk"), term__in=sorted(quality))
         .order_by()
         .values("service")
-        .annotate(total=Sum(weighted))
+        .annotate(total=Sum(_weighted(quality)))
         .values("total")
     )
-    ranked = services.annotate(score=Coalesce(Subquery(score, output_field=IntegerField()), 0))
+    ranked = matched_services.annotate(
+        score=Coalesce(Subquery(score, output_field=IntegerField()), 0)
+    )
     return ranked.order_by("-score", "name"), parsed, True
+
+
+class RankedServices:
+    """A search's services in rank order, as a Paginator reads them (``count()``, slices).
+
+    Ranks with one GROUP BY over the matched postings, then loads only the page's services:
+    the per-request cost follows the postings of the query words, not a subquery per service.
+    """
+
+    def __init__(self, matched: QuerySet, quality: dict[str, int], detail: QuerySet):
+        from opencus.catalogue.models import SearchTerm
+
+        self.matched, self.detail = matched, detail
+        self.ranking = (
+            SearchTerm.objects.filter(term__in=sorted(quality), service__in=matched.values("pk"))
+            .values("service_id")
+            .annotate(score=Sum(_weighted(quality)))
+            .order_by("-score", "service_id")
+        )
+
+    def count(self) -> int:
+        return self.matched.count()
+
+    def __getitem__(self, window: slice) -> list:
+        rows = list(self.ranking[window])
+        services = {s.pk: s for s in self.detail.filter(pk__in=[r["service_id"] for r in rows])}
+        page = []
+        for row in rows:
+            service = services[row["service_id"]]
+            service.score = row["score"]
+            page.append(service)
+        return page
 
 
 def service_texts(service) -> list[tuple[str, int]]:

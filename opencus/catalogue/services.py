@@ -11,6 +11,7 @@ from django.db.models import Q, QuerySet
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from opencus.catalogue.cache import catalogue_changed
 from opencus.catalogue.enums import SERVICE_STATUS_TRANSITIONS, AccessMode, FeeKind, ServiceStatus
 from opencus.catalogue.models import (
     Location,
@@ -170,6 +171,7 @@ def service_create(*, centre, by, **data) -> Service:
     fields, relations = _split(data)
     relations.setdefault("residents_of", list(centre.gminas.all()))
     validate_service(centre=centre, fields=fields, relations=relations)
+    catalogue_changed()
     with set_actor(by):
         service = Service(
             centre=centre,
@@ -201,6 +203,7 @@ def service_update(*, service: Service, by, **data) -> Service:
         fields={**current_fields, **fields},
         relations={**current_relations, **relations},
     )
+    catalogue_changed()
     with set_actor(by):
         for name, value in fields.items():
             setattr(service, name, value)
@@ -240,6 +243,7 @@ def service_change_status(*, service: Service, by, status: str, note: str = "") 
         problems = publish_problems(service)
         if problems:
             raise ValidationError(problems)
+    catalogue_changed()
     with set_actor(by):
         service.status, service.status_changed_at, service.status_changed_by = (
             status,
@@ -278,6 +282,7 @@ def location_save(*, centre, by, location: Location | None = None, **fields) -> 
     unknown = set(fields) - LOCATION_FIELDS
     if unknown:
         raise ValueError(f"unknown location fields {sorted(unknown)}")
+    catalogue_changed()
     with set_actor(by):
         if location is None:
             location = Location(centre=centre)
@@ -296,6 +301,7 @@ def service_location_add(
 ) -> ServiceLocation:
     if location.centre_id != service.centre_id:
         raise ValidationError({"location": MSG_LOCATION_OTHER_CENTRE})
+    catalogue_changed()
     with set_actor(by):
         link, _created = ServiceLocation.objects.get_or_create(
             service=service, location=location, defaults={"description": description}
@@ -306,6 +312,7 @@ def service_location_add(
 
 @transaction.atomic
 def service_location_remove(*, link: ServiceLocation, by) -> None:
+    catalogue_changed()
     with set_actor(by):
         Service.objects.filter(pk=link.service_id).update(updated_at=timezone.now())
         link.delete()
@@ -329,6 +336,7 @@ def schedule_add(
         errors["service_location"] = [MSG_SCHEDULE_OTHER_SERVICE]
     if errors:
         raise ValidationError(errors)
+    catalogue_changed()
     with set_actor(by):
         schedule = Schedule.objects.create(
             service=service,
@@ -344,6 +352,7 @@ def schedule_add(
 
 @transaction.atomic
 def schedule_delete(*, schedule: Schedule, by) -> None:
+    catalogue_changed()
     with set_actor(by):
         Service.objects.filter(pk=schedule.service_id).update(updated_at=timezone.now())
         schedule.delete()

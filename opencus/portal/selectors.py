@@ -1,5 +1,6 @@
 """Reads of the public portal: only published services, shaped for residents."""
 
+import functools
 from dataclasses import dataclass, field
 
 from django.db.models import Count, Q, QuerySet
@@ -8,7 +9,7 @@ from django.utils.translation import gettext as _
 
 from opencus.catalogue.enums import FeeKind, Need, TargetGroup
 from opencus.catalogue.models import Service, Term, Vocabulary
-from opencus.catalogue.search import apply_search
+from opencus.catalogue.search import RankedServices, match_services
 from opencus.catalogue.selectors import public_services
 from opencus.territory.models import Centre, Gmina, InterMunicipalAgreement
 
@@ -28,7 +29,7 @@ DELIVERY_FIELDS = {
 
 @dataclass
 class SearchResult:
-    services: QuerySet
+    services: QuerySet | RankedServices  # what the page paginates
     matched: bool
     area_counts: dict[str, int]
 
@@ -37,14 +38,27 @@ def area_terms() -> list[Term]:
     return list(Term.objects.filter(vocabulary=Vocabulary.AREA).order_by("position"))
 
 
-def gminas_with_services() -> QuerySet[Gmina]:
-    """Gminas whose residents have at least one published service (the portal's gmina choices)."""
+def served_gminas() -> QuerySet[Gmina]:
+    """The portal's gmina choices: every gmina a centre serves or an agreement binds.
+
+    A service can be open only to such gminas (catalogue.services.allowed_resident_gminas);
+    the list comes from the small territory tables and costs the same whatever the catalogue.
+    """
     return (
-        Gmina.objects.filter(open_services__status="published")
+        Gmina.objects.filter(
+            Q(code__in=Centre.gminas.through.objects.values("gmina_id"))
+            | Q(code__in=InterMunicipalAgreement.parties.through.objects.values("gmina_id"))
+        )
         .select_related("powiat")
-        .distinct()
         .order_by("name", "code")
     )
+
+
+@functools.cache
+def _area_codes() -> dict:
+    """Area term id -> code. Reference data with ids derived from the codes (catalogue.term_uuid):
+    the same in every database, so it is read once per process."""
+    return dict(Term.objects.filter(vocabulary=Vocabulary.AREA).values_list("pk", "code"))
 
 
 def search_services(
@@ -72,21 +86,27 @@ def search_services(
         services = services.filter(Q(min_age__isnull=True) | Q(min_age__lte=age)).filter(
             Q(max_age__isnull=True) | Q(max_age__gte=age)
         )
-    services, _words, matched = apply_search(services, query)
+    services, quality, words, matched = match_services(services, query)
     # Counts by area for the result set before the area filter (so other areas show what they add).
-    counts = dict(
-        Term.objects.filter(
-            vocabulary=Vocabulary.AREA, services_in_area__in=services.order_by().values("pk")
-        )
-        .values_list("code")
-        .annotate(n=Count("services_in_area"))
-    )
+    # One pass over the service-to-area links of the matching services, grouped by area.
+    links = Service.areas.through.objects.filter(service_id__in=services.order_by().values("pk"))
+    area_codes = _area_codes()
+    counts = {
+        area_codes[term_id]: n
+        for term_id, n in links.order_by().values_list("term_id").annotate(n=Count("*"))
+        if term_id in area_codes
+    }
     if area:
         services = services.filter(areas__code=area, areas__vocabulary=Vocabulary.AREA)
-    services = services.select_related("provider", "centre").prefetch_related(
+    detail = Service.objects.select_related("provider", "centre").prefetch_related(
         "areas", "target_groups"
     )
-    return SearchResult(services=services, matched=matched, area_counts=counts)
+    rows = (
+        RankedServices(services, quality, detail)
+        if words and matched
+        else detail.filter(pk__in=services.values("pk")).order_by("name")
+    )
+    return SearchResult(services=rows, matched=matched, area_counts=counts)
 
 
 def get_public_service(service_id) -> Service:

@@ -280,7 +280,7 @@ QUERY_URLS = [
     "/hsds/taxonomy_terms?per_page=100",
 ]
 # The same bound for 5 and for 50 more services: prefetching, no query per row.
-QUERY_BOUND = 15
+QUERY_BOUND = 16  # 15 for the answer, 1 for the catalogue version of the response cache
 
 
 @pytest.mark.parametrize("extra", [5, 50])
@@ -303,3 +303,24 @@ def test_a_fixed_number_of_queries_whatever_the_page_size(
 
 def test_parameters_constants_are_sane():
     assert views.DEFAULT_PER_PAGE <= views.MAX_PER_PAGE == 100
+
+
+def test_a_repeated_request_is_answered_from_the_cache(
+    client, catalogue, django_assert_max_num_queries
+):
+    url = "/hsds/services?full=true&per_page=100"
+    first = client.get(url)
+    with django_assert_max_num_queries(1):  # the catalogue version only
+        again = client.get(url)
+    assert again.content == first.content
+    assert again["Access-Control-Allow-Origin"] == "*"
+
+
+def test_a_suspended_service_leaves_the_api_at_once(client, catalogue):
+    from opencus.catalogue import services as catalogue_services
+    from opencus.catalogue.models import Service
+
+    service = Service.objects.published().first()
+    assert client.get(f"/hsds/services/{service.pk}").status_code == 200
+    catalogue_services.service_change_status(service=service, by=None, status="suspended")
+    assert client.get(f"/hsds/services/{service.pk}").status_code == 404

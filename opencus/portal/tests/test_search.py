@@ -9,7 +9,7 @@ from pytest_django.asserts import assertContains, assertNotContains
 
 from opencus.catalogue import services
 from opencus.catalogue.enums import FeeKind, ServiceArea, ServiceStatus
-from opencus.catalogue.models import Vocabulary
+from opencus.catalogue.models import Service, Vocabulary
 from opencus.catalogue.tests import conftest as catalogue_fixtures
 from opencus.catalogue.tests.conftest import term
 from opencus.portal import selectors
@@ -23,7 +23,7 @@ SEARCH = reverse("portal:search")
 make_service = catalogue_fixtures.make_service  # the catalogue's fixture, shared here
 
 # Queries of the search page, whatever the number of published services (5 or 50).
-MAX_QUERIES_SEARCH = 7
+MAX_QUERIES_SEARCH = 9  # the catalogue version, the word lookups, count, facets, ranking, the page and its prefetches
 
 
 @pytest.fixture(autouse=True)
@@ -205,10 +205,15 @@ def test_a_bad_filter_value_is_explained_next_to_its_field(client, offer):
     assertContains(response, 'id="id_age_error"')
 
 
-def test_a_gmina_without_published_services_is_not_offered(client, world, make_service):
-    make_service(world.a, name="Szkic")
+def test_the_gmina_choices_are_the_gminas_centres_serve(client, world, make_service):
+    from opencus.territory.tests.factories import GminaFactory
+
+    unserved = GminaFactory(name="Bez centrum")
+    make_service(world.a, name="Szkic")  # a draft: the gmina is offered, nothing is found
     response = search(client, gmina=world.a.seat_gmina.code)
-    assert list(response.context["form"].fields["gmina"].queryset) == []
+    choices = list(response.context["form"].fields["gmina"].queryset)
+    assert world.a.seat_gmina in choices and world.b.seat_gmina in choices
+    assert unserved not in choices
     assert names(response) == []
 
 
@@ -299,3 +304,48 @@ def test_one_bad_filter_keeps_the_others(client, make_service, world):
     assert response.status_code == 200
     assert [s.name for s in response.context["page"].object_list] == ["Dowóz posiłków"]
     assert "age" in response.context["form"].errors
+
+
+@pytest.mark.django_db
+def test_a_repeated_search_is_answered_from_the_cache(
+    client, world, make_service, django_assert_max_num_queries
+):
+    make_service(world.a, publish=True)
+    first = client.get(SEARCH, {"q": "dowoz"}, headers=ENGLISH)
+    # The version read and the form's gmina choices; no search.
+    with django_assert_max_num_queries(2):
+        again = client.get(SEARCH, {"q": "dowoz"}, headers=ENGLISH)
+    # The same list (the rest of the page differs only by its masked CSRF token).
+    assert (
+        again.content.decode().split('id="results"')[1]
+        == first.content.decode().split('id="results"')[1]
+    )
+
+
+@pytest.mark.django_db
+def test_a_catalogue_change_shows_at_once(client, world, make_service):
+    make_service(world.a, publish=True)
+    assert "Dowóz posiłków" in client.get(SEARCH, {"q": "dowoz"}, headers=ENGLISH).content.decode()
+    service = Service.objects.get()
+    services.service_change_status(service=service, by=None, status="suspended")
+    assert (
+        "Dowóz posiłków" not in client.get(SEARCH, {"q": "dowoz"}, headers=ENGLISH).content.decode()
+    )
+    services.service_change_status(service=service, by=None, status="published")
+    services.service_update(service=service, by=None, name="Dowóz obiadów")
+    assert "Dowóz obiadów" in client.get(SEARCH, {"q": "dowoz"}, headers=ENGLISH).content.decode()
+
+
+@pytest.mark.django_db
+def test_a_renamed_provider_shows_at_once(client, world, make_service):
+    make_service(world.a, publish=True, provider=world.organisation)
+    assert (
+        world.organisation.name
+        in client.get(SEARCH, {"q": "dowoz"}, headers=ENGLISH).content.decode()
+    )
+    world.organisation.name = "Spółdzielnia Nowa Nazwa"
+    world.organisation.save()
+    assert (
+        "Spółdzielnia Nowa Nazwa"
+        in client.get(SEARCH, {"q": "dowoz"}, headers=ENGLISH).content.decode()
+    )

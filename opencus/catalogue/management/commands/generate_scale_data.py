@@ -27,6 +27,7 @@ from django.db import connection, transaction
 from django.utils import timezone
 from tqdm import tqdm
 
+from opencus.catalogue.cache import catalogue_changed
 from opencus.catalogue.enums import AccessMode, FeeKind, ServiceStatus
 from opencus.catalogue.models import (
     Location,
@@ -659,6 +660,7 @@ class Command(BaseCommand):
             disable=verbosity < 1 or not sys.stderr.isatty(),
         )
         with transaction.atomic(), bar, _big_sqlite_cache():
+            catalogue_changed()
             context = self._context(centres, scope, services)
             for start in range(0, len(new), BATCH):
                 chunk = new[start : start + BATCH]

@@ -5,6 +5,7 @@ from django.utils.translation import gettext_lazy as _
 from opencus.catalogue.enums import RequiredDocument, ServiceArea, ServiceStatus, Weekday
 from opencus.catalogue.models import Location, Service, Term, Vocabulary
 from opencus.catalogue.services import (
+    EDITABLE_SERVICE_FIELDS,
     SERVICE_FIELDS,
     SERVICE_RELATIONS,
     allowed_resident_gminas,
@@ -81,31 +82,7 @@ class ServiceForm(forms.ModelForm):
 
     class Meta:
         model = Service
-        fields = [
-            "name",
-            "summary",
-            "description",
-            "provider",
-            "at_home",
-            "at_location",
-            "mobile",
-            "remote",
-            "access_mode",
-            "min_age",
-            "max_age",
-            "eligibility_notes",
-            "fee_kind",
-            "unit",
-            "market_value",
-            "resident_price",
-            "fee_notes",
-            "capacity",
-            "capacity_period",
-            "how_to_apply",
-            "phone",
-            "email",
-            "website",
-        ]
+        fields = list(EDITABLE_SERVICE_FIELDS)
         widgets = {
             "summary": forms.Textarea(attrs={"rows": 2}),
             "description": forms.Textarea(attrs={"rows": 6}),

@@ -50,34 +50,33 @@ MSG_LOCATION_OTHER_CENTRE = _("This location belongs to another centre.")
 MSG_SCHEDULE_ORDER = _("The closing time must be later than the opening time.")
 MSG_SCHEDULE_OTHER_SERVICE = _("This place is not one of the service's locations.")
 
-SERVICE_FIELDS = frozenset(
-    {
-        "name",
-        "summary",
-        "description",
-        "provider",
-        "at_home",
-        "at_location",
-        "mobile",
-        "remote",
-        "access_mode",
-        "min_age",
-        "max_age",
-        "eligibility_notes",
-        "fee_kind",
-        "unit",
-        "market_value",
-        "resident_price",
-        "fee_notes",
-        "capacity",
-        "capacity_period",
-        "how_to_apply",
-        "phone",
-        "email",
-        "website",
-        "is_demo",
-    }
+# The fields of a service that staff edit, in the order a form shows them.
+EDITABLE_SERVICE_FIELDS = (
+    "name",
+    "summary",
+    "description",
+    "provider",
+    "at_home",
+    "at_location",
+    "mobile",
+    "remote",
+    "access_mode",
+    "min_age",
+    "max_age",
+    "eligibility_notes",
+    "fee_kind",
+    "unit",
+    "market_value",
+    "resident_price",
+    "fee_notes",
+    "capacity",
+    "capacity_period",
+    "how_to_apply",
+    "phone",
+    "email",
+    "website",
 )
+SERVICE_FIELDS = frozenset({*EDITABLE_SERVICE_FIELDS, "is_demo"})
 SERVICE_RELATIONS = frozenset(
     {"areas", "target_groups", "needs", "funding", "residents_of", "documents"}
 )

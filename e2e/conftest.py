@@ -2,8 +2,8 @@
 
 Every module here sets ``pytestmark = pytest.mark.browser``: `make test-browser` runs them,
 the database suites skip them. The ``scene`` fixture is the root ``world`` plus what the
-public, audit, catalogue and portal pages need to show something (a boundary, agreements,
-log entries, a small catalogue).
+public, audit, catalogue, portal and people pages need to show something (a boundary,
+agreements, log entries, a small catalogue, a family registered in centre a).
 """
 
 import datetime as dt
@@ -14,6 +14,7 @@ from django.conf import settings
 from django.test import Client
 
 from e2e.catalogue_scene import add_catalogue
+from e2e.people_scene import add_people
 
 AXE_JS = Path(settings.BASE_DIR) / "node_modules" / "axe-core" / "axe.min.js"
 AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
@@ -169,4 +170,5 @@ def scene(world):
     world.neighbour = neighbour
     world.planned = planned
     add_catalogue(world)
+    add_people(world)
     return world

@@ -196,6 +196,23 @@ def portal(path):
     return lambda s: path.format(s=s)
 
 
+def person(attr, path=""):
+    return lambda s: f"/c/{s.a.slug}/people/{getattr(s, attr).pk}/{path}"
+
+
+def row(kind, attr, path):
+    """A relation, consent or certificate of the scene: ``/c/<centre>/<kind>/<id>/<path>``."""
+    return lambda s: f"/c/{s.a.slug}/{kind}/{getattr(s, attr).pk}/{path}"
+
+
+def register_twin(page):
+    """Halina Nowak again, born the same day, without PESEL: "already registered?"."""
+    fill_and_submit(first_name="Halina", last_name="Nowak", birth_date="1944-03-02")(page)
+    warning = page.locator("main .warning")
+    expect(warning.locator("[name=confirm_new]")).to_be_visible()
+    expect(warning.locator("a[href*='/people/']")).to_have_count(2)
+
+
 SCREENS = [
     # public pages
     Screen("home", None, lambda s: "/"),
@@ -373,6 +390,52 @@ SCREENS = [
     Screen("location-new", "ous", c("locations/new/")),
     Screen("location-new-invalid", "ous", c("locations/new/"), fill_and_submit(postal_code="1")),
     Screen("location-edit", "ous", lambda s: f"/c/{s.a.slug}/locations/{s.place.pk}/edit/"),
+    # people, as the KIPUS (who may see health data); the merge as the director
+    Screen("people", "kipus", c("people/")),
+    Screen(
+        "people-found",
+        "kipus",
+        c("people/"),
+        filter_list("q", "Nowak", "person-table", "Nowak"),
+    ),
+    Screen("people-none-found", "kipus", c("people/"), filter_list("q", "zzz", "person-table")),
+    Screen("people-none-found-address", "kipus", c("people/?q=zzz")),
+    Screen("person-new", "kipus", c("people/new/")),
+    Screen("person-new-invalid", "kipus", c("people/new/"), submit),
+    Screen(
+        "person-new-rules",
+        "kipus",
+        c("people/new/"),
+        fill_and_submit(
+            first_name="Stanisław",
+            last_name="Kowalczyk",
+            pesel="44051401359",
+            birth_date="1950-01-01",
+        ),
+    ),
+    Screen("person-new-duplicate", "kipus", c("people/new/"), register_twin),
+    Screen("person-detail", "kipus", person("halina")),
+    Screen("person-detail-front-desk", "front_desk", person("halina")),
+    Screen("person-edit", "kipus", person("halina", "edit/")),
+    Screen(
+        "person-edit-invalid", "kipus", person("halina", "edit/"), clear_and_submit("last_name")
+    ),
+    Screen("relation-add", "kipus", person("halina", "relations/new/")),
+    Screen("relation-add-candidates", "kipus", person("halina", "relations/new/?q=Nowak")),
+    Screen("relation-add-invalid", "kipus", person("halina", "relations/new/?q=Nowak"), submit),
+    Screen("relation-end", "kipus", row("relations", "carer", "end/")),
+    Screen(
+        "relation-end-future",
+        "kipus",
+        row("relations", "carer", "end/"),
+        fill_and_submit(ended_on="2099-01-01"),
+    ),
+    Screen("consent-withdraw", "kipus", row("consents", "consent", "withdraw/")),
+    Screen("certificate-new", "kipus", person("halina", "certificates/new/")),
+    Screen("certificate-new-invalid", "kipus", person("halina", "certificates/new/"), submit),
+    Screen("certificate-remove", "kipus", row("certificates", "certificate", "remove/")),
+    Screen("person-merge", "director", person("halina_twin", "merge/")),
+    Screen("person-merge-invalid", "director", person("halina_twin", "merge/"), submit),
     # the public portal (its home is the site's home, "home" above)
     Screen("portal-search", None, portal("/services/")),
     Screen("portal-search-results", None, portal("/services/?q=dowoz+posilkow")),
@@ -449,6 +512,7 @@ def test_every_page_has_a_screen(scene):
         "centre:service_export",  # a download (XLSX or CSV)
         "centre:service_location_add",  # POST only, redirects
         "centre:schedule_add",  # POST only, redirects
+        "centre:consent_give",  # POST only (from the person page), redirects
     }
     checked = {
         resolve(urlsplit(screen.url(scene)).path).view_name

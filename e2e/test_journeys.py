@@ -14,7 +14,8 @@ from opencus.accounts.tests.factories import PASSWORD, MembershipFactory
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
-CENTRE_NAV = ["", "centre/", "catalogue/", "locations/", "staff/"]
+CENTRE_NAV = ["", "centre/", "people/", "catalogue/", "locations/", "staff/"]
+OSL_NAV = [path for path in CENTRE_NAV if path != "people/"]  # no personal files
 DIRECTOR_NAV = [*CENTRE_NAV, "audit/access/", "audit/changes/"]
 
 # persona -> (context prefix, heading attribute, nav links after the prefix)
@@ -22,7 +23,7 @@ ROLES = {
     "front_desk": ("c", "a", CENTRE_NAV),
     "ous": ("c", "a", CENTRE_NAV),
     "kipus": ("c", "a", CENTRE_NAV),
-    "osl": ("c", "a", CENTRE_NAV),
+    "osl": ("c", "a", OSL_NAV),
     "director": ("c", "a", DIRECTOR_NAV),
     "provider": ("o", "organisation", [""]),
     "analyst": ("n", "network", [""]),

@@ -38,6 +38,7 @@ INSTALLED_APPS = [
     "opencus.accounts",
     "opencus.audit",
     "opencus.catalogue",
+    "opencus.people",
     "opencus.portal",
     "opencus.api",
     "opencus.dashboard",

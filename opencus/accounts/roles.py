@@ -66,6 +66,11 @@ PERMISSIONS: dict[str, frozenset[str]] = {
     "centre.manage_staff": frozenset({Role.DIRECTOR}),
     "audit.view_access_log": frozenset({Role.DIRECTOR}),
     "audit.view_change_history": frozenset({Role.DIRECTOR}),
+    # People's records: not the OSL, whose work with the community needs no personal files.
+    "people.view_person": frozenset({Role.FRONT_DESK, Role.OUS, Role.KIPUS, Role.DIRECTOR}),
+    "people.manage_person": frozenset({Role.FRONT_DESK, Role.OUS, Role.KIPUS, Role.DIRECTOR}),
+    "people.view_health_data": frozenset({Role.OUS, Role.KIPUS, Role.DIRECTOR}),
+    "people.merge_person": frozenset({Role.OUS, Role.DIRECTOR}),
     "catalogue.view_catalogue": CENTRE_ROLES,
     "catalogue.manage_catalogue": frozenset({Role.OUS, Role.DIRECTOR}),
     "organisation.view_dashboard": ORGANISATION_ROLES,

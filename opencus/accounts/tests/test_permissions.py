@@ -9,6 +9,7 @@ from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
 from opencus.accounts.models import Membership
 from opencus.catalogue.tests.fixtures import catalogue_of
+from opencus.people.tests.fixtures import people_of
 
 EXCLUDED_NAMESPACES = {"admin"}  # Django admin has its own staff checks
 
@@ -41,13 +42,17 @@ def test_every_view_declares_a_permission(name, view, kwargs):
 
 def _other_tenant_kwargs(world):
     b_membership = Membership.objects.get(user=world.b_kipus, centre=world.b)
-    return catalogue_of(world.b) | {
-        "centre_slug": world.b.slug,
-        "organisation_slug": world.other_organisation.slug,
-        "network_slug": world.other_network.slug,
-        "user_id": world.b_kipus.pk,
-        "membership_id": b_membership.pk,
-    }
+    return (
+        catalogue_of(world.b)
+        | people_of(world.b)
+        | {
+            "centre_slug": world.b.slug,
+            "organisation_slug": world.other_organisation.slug,
+            "network_slug": world.other_network.slug,
+            "user_id": world.b_kipus.pk,
+            "membership_id": b_membership.pk,
+        }
+    )
 
 
 def _context_views():

@@ -6,21 +6,26 @@ from django.urls import reverse
 from opencus.accounts.models import Membership
 from opencus.accounts.tests.test_permissions import all_views
 from opencus.catalogue.tests.fixtures import catalogue_of
+from opencus.people.tests.fixtures import people_of
 
 BUDGET = 25  # per page; list pages also have size-independence tests next to their app
 
 
 def _page_urls(world):
     membership = Membership.objects.get(user=world.osl, centre=world.a)
-    values = catalogue_of(world.a) | {
-        "centre_slug": world.a.slug,
-        "organisation_slug": world.organisation.slug,
-        "network_slug": world.network.slug,
-        "user_id": world.osl.pk,
-        "membership_id": membership.pk,
-        "slug": world.a.slug,
-        "code": world.a.seat_gmina.code,
-    }
+    values = (
+        catalogue_of(world.a)
+        | people_of(world.a)
+        | {
+            "centre_slug": world.a.slug,
+            "organisation_slug": world.organisation.slug,
+            "network_slug": world.network.slug,
+            "user_id": world.osl.pk,
+            "membership_id": membership.pk,
+            "slug": world.a.slug,
+            "code": world.a.seat_gmina.code,
+        }
+    )
     users = {"centre": world.director, "organisation": world.provider, "network": world.analyst}
     for name, view, kwargs in all_views():
         if (

@@ -96,3 +96,14 @@ def test_rerun_does_not_bring_back_an_ended_role(demo):
     assert not Membership.objects.filter(
         user__email="ous.swiebodzin@opencus.example", ended_on__isnull=True
     ).exists()
+
+
+@pytest.mark.django_db
+def test_demo_people_have_no_pesel_and_carry_relations(demo):
+    from opencus.people.models import Person
+
+    people = Person.objects.filter(is_demo=True)
+    assert people.count() == 9
+    assert not people.exclude(pesel="").exists()
+    halina = people.get(first_name="Halina")
+    assert [r.other.first_name for r in halina.relations.all()] == ["Janusz"]

@@ -26,3 +26,40 @@ def add_cases(world):
         last_name="Nowak",
         address="ul. Lipowa 7, 66-200 Alfowo",
     )
+    add_resident(world)
+
+
+def add_resident(world):
+    """``world.resident``: a verified account; Halina's own (her online application registered
+    by the desk, a message from the centre), and actual carer of the waiting person who has
+    an offer (``world.cases["entry_id"]``)."""
+    from opencus.accounts.models import User
+    from opencus.cases import services
+    from opencus.cases.models import WaitlistEntry
+    from opencus.cases.tests.fixtures import programme_service
+    from opencus.residents import services as residents
+    from opencus.residents.models import ResidentLink
+
+    world.resident = residents.email_verify(
+        user=User.objects.create_user(
+            email="halina.nowak@example.org",
+            password="Demo-CUS-2026",
+            first_name="Halina",
+            last_name="Nowak",
+        )
+    )
+    application = services.application_submit_online(
+        centre=world.a,
+        account=world.resident,
+        submitter_role="person",
+        services=[programme_service(world.a, "Dowóz posiłków")],
+        description="Obiady do domu.",
+        first_name="Halina",
+        last_name="Nowak",
+    )
+    services.application_register(application=application, by=world.front_desk, person=world.halina)
+    world.message = residents.message_send(
+        person=world.halina, by=world.kipus, subject="Wizyta", body="Przyjdziemy we wtorek o 10."
+    )
+    waiting = WaitlistEntry.objects.get(pk=world.cases["entry_id"]).requested.application.person
+    ResidentLink.objects.create(user=world.resident, person=waiting, role="actual_carer")

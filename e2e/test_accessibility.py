@@ -515,6 +515,17 @@ SCREENS = [
     Screen("limit", "ous", case("limits", "limit_id")),
     Screen("offer-reply", "kipus", case("waiting-list", "entry_id", "reply/")),
     Screen("case-settings", "director", c("applications/settings/")),
+    # the resident's side
+    Screen("sign-up", None, lambda s: "/my/signup/"),
+    Screen("sign-up-invalid", None, lambda s: "/my/signup/", submit),
+    Screen("verify-failed", None, lambda s: "/my/verify/xx/1-abc/", status=400),
+    Screen("my-matters", "resident", lambda s: "/my/"),
+    Screen("my-apply", "resident", lambda s: f"/my/apply/{s.a.slug}/"),
+    Screen("my-apply-invalid", "resident", lambda s: f"/my/apply/{s.a.slug}/", submit),
+    Screen("my-offer", "resident", lambda s: f"/my/offers/{s.cases['entry_id']}/"),
+    Screen("my-message", "resident", lambda s: f"/my/messages/{s.message.pk}/"),
+    Screen("person-message", "kipus", person("halina", "message/")),
+    Screen("person-message-invalid", "kipus", person("halina", "message/"), submit),
     # the public portal (its home is the site's home, "home" above)
     Screen("portal-search", None, portal("/services/")),
     Screen("portal-search-results", None, portal("/services/?q=dowoz+posilkow")),
@@ -594,6 +605,11 @@ def test_every_page_has_a_screen(scene):
         "centre:consent_give",  # POST only (from the person page), redirects
         "centre:notice_pdf",  # a PDF
         "centre:decision_pdf",  # a PDF
+        "residents:verify_resend",  # POST only, redirects
+        "residents:notice_pdf",  # a PDF
+        "residents:decision_pdf",  # a PDF
+        "residents:export_json",  # a download
+        "residents:export_pdf",  # a download
     }
     checked = {
         resolve(urlsplit(screen.url(scene)).path).view_name

@@ -40,6 +40,7 @@ INSTALLED_APPS = [
     "opencus.catalogue",
     "opencus.people",
     "opencus.cases",
+    "opencus.residents",
     "opencus.portal",
     "opencus.api",
     "opencus.dashboard",

@@ -11,6 +11,7 @@ from opencus.cases.urls import centre_urlpatterns as cases_centre
 from opencus.catalogue.urls import centre_urlpatterns as catalogue_centre
 from opencus.dashboard import views as dashboard_views
 from opencus.people.urls import centre_urlpatterns as people_centre
+from opencus.residents.urls import centre_urlpatterns as residents_centre
 from opencus.territory.urls import centre_urlpatterns as territory_centre
 
 centre_patterns = [
@@ -21,6 +22,7 @@ centre_patterns = [
     *catalogue_centre,
     *people_centre,
     *cases_centre,
+    *residents_centre,
 ]
 organisation_patterns = [path("", dashboard_views.organisation_dashboard, name="dashboard")]
 network_patterns = [path("", dashboard_views.network_dashboard, name="dashboard")]
@@ -29,6 +31,7 @@ urlpatterns = [
     path("", include("opencus.dashboard.urls")),
     path("", include("opencus.territory.urls")),
     path("accounts/", include("opencus.accounts.urls")),
+    path("my/", include("opencus.residents.urls")),
     path("c/<slug:centre_slug>/", include((centre_patterns, "centre"))),
     path("o/<slug:organisation_slug>/", include((organisation_patterns, "organisation"))),
     path("n/<slug:network_slug>/", include((network_patterns, "network"))),

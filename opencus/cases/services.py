@@ -258,6 +258,9 @@ def _register(application: Application, by) -> None:
         update_fields=["case_number", "registered_at", "registered_by", "status", "updated_at"]
     )
     _event(application, by, _("registered as %(number)s") % {"number": application.case_number})
+    from opencus.cases.signals import application_registered
+
+    application_registered.send(sender=Application, application=application, by=by)
 
 
 @transaction.atomic
@@ -795,6 +798,9 @@ def refuse(*, requested: RequestedService, by, reasons: str) -> Decision:
             % {"service": requested.service, "number": decision.number},
         )
         _refresh_status(application, by)
+        from opencus.cases.signals import decision_issued
+
+        decision_issued.send(sender=Decision, decision=decision, by=by)
     return decision
 
 

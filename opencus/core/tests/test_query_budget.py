@@ -9,6 +9,7 @@ from opencus.cases.tests.fixtures import cases_of
 from opencus.catalogue.tests.fixtures import catalogue_of
 from opencus.people.tests.fixtures import people_of
 
+RESIDENT_PAGES_FOR_ANYONE = {"residents:home", "residents:sign_up", "residents:apply"}
 BUDGET = 25  # per page; list pages also have size-independence tests next to their app
 
 
@@ -34,6 +35,8 @@ def _page_urls(world):
             name.endswith("_csv")
             or name in {"accounts:logout", "set_language"}
             or "password_reset_confirm" in name
+            # a resident's own documents: residents/tests/test_my_matters.py budgets them
+            or (name.startswith("residents:") and name not in RESIDENT_PAGES_FOR_ANYONE)
         ):
             continue
         if name == "territory:voivodeship_detail":

@@ -9,6 +9,7 @@ from opencus.accounts.urls import centre_urlpatterns as accounts_centre
 from opencus.audit.urls import centre_urlpatterns as audit_centre
 from opencus.catalogue.urls import centre_urlpatterns as catalogue_centre
 from opencus.dashboard import views as dashboard_views
+from opencus.equipment.urls import centre_urlpatterns as equipment_centre
 from opencus.people.urls import centre_urlpatterns as people_centre
 from opencus.territory.urls import centre_urlpatterns as territory_centre
 
@@ -19,6 +20,7 @@ centre_patterns = [
     *audit_centre,
     *catalogue_centre,
     *people_centre,
+    *equipment_centre,
 ]
 organisation_patterns = [path("", dashboard_views.organisation_dashboard, name="dashboard")]
 network_patterns = [path("", dashboard_views.network_dashboard, name="dashboard")]

@@ -88,13 +88,11 @@ class _PersonChoice(forms.Form):
 
     def show_only(self, candidates) -> None:
         """Offer only ``candidates`` (and the person already chosen) when the form is shown."""
-        chosen = self.data.get("person") if self.is_bound else None
-        shown = list(candidates)
-        if chosen and not any(str(p.pk) == chosen for p in shown):
-            shown += list(self.fields["person"].queryset.filter(pk=chosen))
-        self.fields["person"].queryset = self.fields["person"].queryset.filter(
-            pk__in=[p.pk for p in shown]
-        )
+        shown = {p.pk for p in candidates}
+        chosen = getattr(self, "cleaned_data", {}).get("person")
+        if chosen is not None:
+            shown.add(chosen.pk)
+        self.fields["person"].queryset = self.fields["person"].queryset.filter(pk__in=shown)
 
 
 def _due_default() -> dt.date:

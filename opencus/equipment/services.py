@@ -229,7 +229,7 @@ def loan_return(
     notes: str = "",
 ) -> Loan:
     """Take an item back. Its condition on return becomes the item's condition."""
-    loan = Loan.objects.select_for_update().select_related("item").get(pk=loan.pk)
+    loan = Loan.objects.select_for_update().get(pk=loan.pk)
     if loan.returned_on is not None:
         raise ValidationError(MSG_ALREADY_RETURNED, params={"date": loan.returned_on})
     if condition not in Condition.values:
@@ -257,6 +257,7 @@ def loan_return(
         if item.condition != condition:
             item.condition = condition
             item.save(update_fields=["condition", "updated_at"])
+    loan.item = item
     return loan
 
 

@@ -213,14 +213,14 @@ def equipment_loan_return(request, centre, loan_id):
     form = ReturnForm(request.POST or None, initial={"returned_on": timezone.localdate()})
     if request.method == "POST" and form.is_valid():
         try:
-            services.loan_return(loan=loan, by=request.user, **form.cleaned_data)
+            returned = services.loan_return(loan=loan, by=request.user, **form.cleaned_data)
         except ValidationError as exc:
             add_service_errors(form, exc)
         else:
             messages.success(
                 request,
                 _("%(item)s is back, in condition: %(condition)s.")
-                % {"item": loan.item, "condition": loan.item.get_condition_display()},
+                % {"item": returned.item, "condition": returned.item.get_condition_display()},
             )
             return _to_item(centre, loan.item)
     _log(request, centre, loan.person, "equipment loan: item, dates, notes")

@@ -378,8 +378,8 @@ def test_a_manager_adds_an_item(world, client_for):
         ("name", "", "This field is required."),
         ("kind", "spaceship", "Select a valid choice. spaceship is not one of the available choices."),
         ("acquired_on", "wczoraj", "Enter a valid date."),
-        ("acquired_on", "2999-01-01", str(services.MSG_ACQUIRED_IN_FUTURE)),
-        ("kind", "other", str(services.MSG_NAME_THE_KIND)),
+        ("acquired_on", "2999-01-01", services.MSG_ACQUIRED_IN_FUTURE),
+        ("kind", "other", services.MSG_NAME_THE_KIND),
     ],
     ids=["no-name", "bad-kind", "bad-date", "future", "other-unnamed"],
 )
@@ -389,7 +389,7 @@ def test_a_bad_item_is_explained_and_not_saved(world, client_for, field, value, 
     )
     assert response.status_code == 200
     errors = response.context["form"].errors
-    assert message in [e for messages in errors.values() for e in messages]
+    assert str(message) in [e for messages in errors.values() for e in messages]
     assert response.context["form"]["name"].value() == _item_form(**{field: value})["name"]
     assert not Item.objects.exists()
 

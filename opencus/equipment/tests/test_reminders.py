@@ -95,7 +95,9 @@ def test_a_mail_that_fails_leaves_no_record_so_the_next_run_tries_again(
 
 
 def test_the_reminder_speaks_the_borrowers_language(world, make_item, lend):
-    english = register(world.a, first_name="John", email="john@example.org", preferred_language="en")
+    english = register(
+        world.a, first_name="John", email="john@example.org", preferred_language="en"
+    )
     loan = lend(make_item(world.a), english, lent=-9, due=-1)
     with translation.override("pl"):
         services.loan_remind(loan=loan)
@@ -105,7 +107,9 @@ def test_the_reminder_speaks_the_borrowers_language(world, make_item, lend):
 
 
 def test_a_language_the_site_does_not_speak_gets_polish(world, make_item, lend):
-    ukrainian = register(world.a, first_name="Olena", email="olena@example.org", preferred_language="uk")
+    ukrainian = register(
+        world.a, first_name="Olena", email="olena@example.org", preferred_language="uk"
+    )
     loan = lend(make_item(world.a), ukrainian, lent=-9, due=-2)
     with translation.override("en"):
         services.loan_remind(loan=loan)

@@ -223,9 +223,9 @@ def test_a_returned_item_may_be_lent_again(world, make_item, person, lend):
 @pytest.mark.parametrize("due", [0, -1])
 def test_the_due_date_must_come_after_the_day_of_lending(world, make_item, person, due):
     item = make_item(world.a)
-    assert refused(
-        services.loan_create, item=item, person=person, by=None, due_on=days(due)
-    ) == {"due_on": [text(services.MSG_DUE_NOT_AFTER_LENT, date=days(0))]}
+    assert refused(services.loan_create, item=item, person=person, by=None, due_on=days(due)) == {
+        "due_on": [text(services.MSG_DUE_NOT_AFTER_LENT, date=days(0))]
+    }
     assert not Loan.objects.exists()
 
 

@@ -102,7 +102,11 @@ def _manage_requests(world, rental):
     item = rental.walker.pk
     return [
         ("get", url(world, "equipment_create"), {}),
-        ("post", url(world, "equipment_create"), {"kind": "walker", "name": "X", "inventory_number": "Z"}),
+        (
+            "post",
+            url(world, "equipment_create"),
+            {"kind": "walker", "name": "X", "inventory_number": "Z"},
+        ),
         ("get", url(world, "equipment_edit", equipment_id=item), {}),
         ("post", url(world, "equipment_edit", equipment_id=item), {"kind": "walker", "name": "X"}),
         ("get", url(world, "equipment_lend", equipment_id=item), {}),
@@ -124,8 +128,16 @@ def _manage_requests(world, rental):
             url(world, "equipment_loan_return", loan_id=rental.loan.pk),
             {"returned_on": days(0), "condition": "good"},
         ),
-        ("get", url(world, "equipment_reservation_cancel", reservation_id=rental.reservation.pk), {}),
-        ("post", url(world, "equipment_reservation_cancel", reservation_id=rental.reservation.pk), {}),
+        (
+            "get",
+            url(world, "equipment_reservation_cancel", reservation_id=rental.reservation.pk),
+            {},
+        ),
+        (
+            "post",
+            url(world, "equipment_reservation_cancel", reservation_id=rental.reservation.pk),
+            {},
+        ),
         ("get", url(world, "equipment_reservation_lend", reservation_id=rental.reservation.pk), {}),
         ("post", url(world, "equipment_remind"), {}),
     ]
@@ -376,7 +388,11 @@ def test_a_manager_adds_an_item(world, client_for):
     ("field", "value", "message"),
     [
         ("name", "", "This field is required."),
-        ("kind", "spaceship", "Select a valid choice. spaceship is not one of the available choices."),
+        (
+            "kind",
+            "spaceship",
+            "Select a valid choice. spaceship is not one of the available choices.",
+        ),
         ("acquired_on", "wczoraj", "Enter a valid date."),
         ("acquired_on", "2999-01-01", services.MSG_ACQUIRED_IN_FUTURE),
         ("kind", "other", services.MSG_NAME_THE_KIND),
@@ -706,7 +722,9 @@ def test_the_reservation_list_shows_who_waits_and_logs_the_read(world, client_fo
 
 
 def test_an_empty_reservation_list_reads_nothing(world, client_for):
-    response = client_for(world.kipus).get(url(world, "equipment_reservation_list"), headers=ENGLISH)
+    response = client_for(world.kipus).get(
+        url(world, "equipment_reservation_list"), headers=ENGLISH
+    )
     assertContains(response, "Nobody is waiting for equipment.")
     assert logged(world.kipus) == []
 
@@ -735,7 +753,9 @@ def test_a_closed_reservation_is_not_cancelled_again(world, client_for, rental):
     assert messages_of(response) == ["This reservation is no longer waiting."]
 
 
-def test_a_type_reservation_is_lent_with_a_free_item_of_the_type(world, client_for, rental, make_item):
+def test_a_type_reservation_is_lent_with_a_free_item_of_the_type(
+    world, client_for, rental, make_item
+):
     reservation = services.reservation_create(
         centre=world.a, person=rental.person, by=None, kind="walker", wanted_from=days(0)
     )
@@ -787,9 +807,7 @@ def late(world, make_item, lend, rental):
     lend(make_item(world.a, name="Chodzik"), ewa, lent=-1, due=10)
 
 
-def test_the_overdue_list_puts_the_most_overdue_first_and_logs_the_read(
-    world, client_for, late
-):
+def test_the_overdue_list_puts_the_most_overdue_first_and_logs_the_read(world, client_for, late):
     response = client_for(world.kipus).get(url(world, "equipment_overdue"), headers=ENGLISH)
     loans = list(response.context["page"].object_list)
     assert [(loan.person.first_name, loan.days_overdue()) for loan in loans] == [
@@ -846,9 +864,7 @@ def test_the_overdue_list_queries_are_bounded(
     world, client_for, make_item, lend, django_assert_max_num_queries, size
 ):
     for i in range(size):
-        loan = lend(
-            make_item(world.a), register(world.a, first_name=f"P{i}"), lent=-50, due=-1 - i
-        )
+        loan = lend(make_item(world.a), register(world.a, first_name=f"P{i}"), lent=-50, due=-1 - i)
         if i % 2:
             services.loan_remind(loan=loan)
     client = client_for(world.ous)

@@ -3,7 +3,7 @@
 import datetime as dt
 from typing import Any
 
-from django.db.models import Exists, Max, OuterRef, Q, QuerySet, Subquery
+from django.db.models import Exists, F, Max, OuterRef, Q, QuerySet, Subquery
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
 
@@ -104,6 +104,16 @@ def reservation_list(*, centre, kind: str = "", status: str = "") -> QuerySet[Re
     if kind:
         reservations = reservations.filter(kind=kind)
     return reservations.order_by("wanted_from", "created_at")
+
+
+def person_loans(*, person) -> QuerySet[Loan]:
+    """A person's loans with their items, open ones first, then the latest (for the person's
+    page and "my matters")."""
+    return (
+        Loan.objects.filter(person=person)
+        .select_related("item")
+        .order_by(F("returned_on").desc(nulls_first=True), "-lent_on")
+    )
 
 
 def get_reservation(*, centre, reservation_id) -> Reservation:

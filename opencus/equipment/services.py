@@ -356,3 +356,37 @@ def loan_remind(*, loan: Loan, by=None) -> LoanReminder | None:
     )
     notifications.overdue_reminder(loan=loan, today=today)
     return reminder
+
+
+# --- people merged elsewhere ---------------------------------------------------------------
+
+MERGED_REASON = "Rekord osoby scalony z innym; rezerwacja zdublowana."
+
+
+@transaction.atomic
+def person_records_move(*, keep: Person, duplicate: Person, by) -> None:
+    """Move the loans and reservations of ``duplicate`` to ``keep`` (for people.person_merge).
+
+    A waiting reservation that ``keep`` already has (same item, or same type) is cancelled
+    instead of moved: the unique rule on waiting reservations holds, and the history keeps it.
+    """
+    if keep.centre_id != duplicate.centre_id:
+        raise ValidationError(MSG_OTHER_CENTRE)
+    with set_actor(by):
+        for loan in Loan.objects.filter(person=duplicate):
+            loan.person = keep
+            loan.save(update_fields=["person"])
+        waiting = Reservation.objects.filter(person=keep, status=ReservationStatus.WAITING)
+        for reservation in Reservation.objects.select_for_update().filter(person=duplicate):
+            twin = (
+                waiting.filter(item_id=reservation.item_id)
+                if reservation.item_id
+                else waiting.filter(item__isnull=True, kind=reservation.kind)
+            )
+            if reservation.status == ReservationStatus.WAITING and twin.exists():
+                reservation.status = ReservationStatus.CANCELLED
+                reservation.cancelled_at = timezone.now()
+                reservation.cancelled_by = by
+                reservation.cancel_reason = MERGED_REASON
+            reservation.person = keep
+            reservation.save()

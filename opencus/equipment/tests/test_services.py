@@ -620,3 +620,42 @@ def test_days_overdue_count_from_the_due_date_until_the_return(world, make_item,
     services.loan_return(loan=loan, by=None, condition="good")
     loan.refresh_from_db()
     assert (loan.days_overdue(), loan.is_overdue) == (0, False)
+
+
+# --- for other apps ------------------------------------------------------------------------
+
+
+def test_a_merge_moves_loans_and_reservations_to_the_kept_person(world, make_item, person, lend):
+    from opencus.equipment import selectors
+
+    twin = register(world.a, phone="600")
+    first, second, bed = make_item(world.a), make_item(world.a), make_item(world.a)
+    old = lend(first, twin, lent=-30, due=-20)
+    services.loan_return(loan=old, by=None, condition="good", returned_on=days(-20))
+    running = lend(second, twin)
+    for who in (person, twin):
+        services.reservation_create(
+            centre=world.a, person=who, by=None, kind="walker", wanted_from=days(0)
+        )
+    own = services.reservation_create(
+        centre=world.a, person=twin, by=None, item=bed, wanted_from=days(0)
+    )
+    services.person_records_move(keep=person, duplicate=twin, by=world.ous)
+    assert list(selectors.person_loans(person=person)) == [running, old]
+    assert not Loan.objects.filter(person=twin).exists()
+    reservations = Reservation.objects.filter(person=person)
+    assert reservations.count() == 3
+    assert reservations.get(pk=own.pk).is_waiting
+    assert reservations.filter(kind="walker", status="waiting").count() == 1
+    duplicate = reservations.get(kind="walker", status="cancelled")
+    assert (duplicate.cancel_reason, duplicate.cancelled_by) == (
+        services.MERGED_REASON,
+        world.ous,
+    )
+    assert history(running)[-1].actor == world.ous
+
+
+def test_records_are_not_moved_to_a_person_of_another_centre(world, person):
+    assert refused(
+        services.person_records_move, keep=register(world.b), duplicate=person, by=None
+    ) == {"__all__": [text(services.MSG_OTHER_CENTRE)]}

@@ -39,6 +39,7 @@ INSTALLED_APPS = [
     "opencus.audit",
     "opencus.catalogue",
     "opencus.people",
+    "opencus.cases",
     "opencus.equipment",
     "opencus.portal",
     "opencus.api",

@@ -71,6 +71,14 @@ PERMISSIONS: dict[str, frozenset[str]] = {
     "people.manage_person": frozenset({Role.FRONT_DESK, Role.OUS, Role.KIPUS, Role.DIRECTOR}),
     "people.view_health_data": frozenset({Role.OUS, Role.KIPUS, Role.DIRECTOR}),
     "people.merge_person": frozenset({Role.OUS, Role.DIRECTOR}),
+    # Applications (wnioski): the desk receives and registers; OUS and KIPUS recognise needs
+    # and qualify; only the director signs administrative decisions (refusals).
+    "cases.view_application": frozenset({Role.FRONT_DESK, Role.OUS, Role.KIPUS, Role.DIRECTOR}),
+    "cases.receive_application": frozenset({Role.FRONT_DESK, Role.OUS, Role.KIPUS, Role.DIRECTOR}),
+    "cases.assess_needs": frozenset({Role.OUS, Role.KIPUS, Role.DIRECTOR}),
+    "cases.qualify": frozenset({Role.OUS, Role.KIPUS, Role.DIRECTOR}),
+    "cases.sign_decision": frozenset({Role.DIRECTOR}),
+    "cases.manage_limits": frozenset({Role.OUS, Role.DIRECTOR}),
     # The equipment rental: the desk lends and takes back; the KIPUS sees what a person has.
     "equipment.view_equipment": frozenset({Role.FRONT_DESK, Role.OUS, Role.KIPUS, Role.DIRECTOR}),
     "equipment.manage_equipment": frozenset({Role.FRONT_DESK, Role.OUS, Role.DIRECTOR}),

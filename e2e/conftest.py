@@ -15,6 +15,7 @@ from django.test import Client
 
 from e2e.cases_scene import add_cases
 from e2e.catalogue_scene import add_catalogue
+from e2e.equipment_scene import add_equipment
 from e2e.people_scene import add_people
 
 AXE_JS = Path(settings.BASE_DIR) / "node_modules" / "axe-core" / "axe.min.js"
@@ -173,4 +174,5 @@ def scene(world):
     add_catalogue(world)
     add_people(world)
     add_cases(world)
+    add_equipment(world)
     return world

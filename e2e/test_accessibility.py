@@ -205,6 +205,16 @@ def row(kind, attr, path):
     return lambda s: f"/c/{s.a.slug}/{kind}/{getattr(s, attr).pk}/{path}"
 
 
+def equipment(attr, path=""):
+    return lambda s: f"/c/{s.a.slug}/equipment/{getattr(s, attr).pk}/{path}"
+
+
+def send_reminders(page):
+    with page.expect_navigation():
+        page.locator("main form[method=post] button[type=submit]").click()
+    expect(page.locator(".messages .message").first).to_be_visible()
+
+
 def register_twin(page):
     """Halina Nowak again, born the same day, without PESEL: "already registered?"."""
     fill_and_submit(first_name="Halina", last_name="Nowak", birth_date="1944-03-02")(page)
@@ -526,6 +536,87 @@ SCREENS = [
     Screen("my-message", "resident", lambda s: f"/my/messages/{s.message.pk}/"),
     Screen("person-message", "kipus", person("halina", "message/")),
     Screen("person-message-invalid", "kipus", person("halina", "message/"), submit),
+    # the equipment rental, as the front desk who lends; the KIPUS only reads it
+    Screen("equipment", "front_desk", c("equipment/")),
+    Screen(
+        "equipment-filtered",
+        "front_desk",
+        c("equipment/"),
+        filter_list("q", "Vermeiren", "item-table", "Vermeiren"),
+    ),
+    Screen(
+        "equipment-by-availability",
+        "front_desk",
+        c("equipment/"),
+        choose_filter("availability", "not_lendable", "item-table", "Elbur"),
+    ),
+    Screen("equipment-empty", "front_desk", c("equipment/"), filter_list("q", "zzz", "item-table")),
+    Screen("equipment-read-only", "kipus", c("equipment/")),
+    Screen("equipment-new", "front_desk", c("equipment/new/")),
+    Screen("equipment-new-invalid", "front_desk", c("equipment/new/"), submit),
+    Screen("equipment-detail", "front_desk", equipment("wheelchair")),
+    Screen("equipment-detail-reserved", "front_desk", equipment("walker")),
+    Screen("equipment-detail-damaged", "front_desk", equipment("bed")),
+    Screen("equipment-detail-read-only", "kipus", equipment("wheelchair")),
+    Screen("equipment-edit", "front_desk", equipment("wheelchair", "edit/")),
+    Screen(
+        "equipment-edit-invalid",
+        "front_desk",
+        equipment("wheelchair", "edit/"),
+        clear_and_submit("name"),
+    ),
+    Screen("equipment-lend", "front_desk", equipment("walker", "lend/")),
+    Screen("equipment-lend-candidates", "front_desk", equipment("walker", "lend/?q=Nowak")),
+    Screen("equipment-lend-invalid", "front_desk", equipment("walker", "lend/?q=Nowak"), submit),
+    Screen("equipment-lend-nobody", "front_desk", equipment("walker", "lend/"), submit),
+    Screen("equipment-reserve", "front_desk", equipment("bed", "reserve/?q=Nowak")),
+    Screen("equipment-reserve-invalid", "front_desk", equipment("bed", "reserve/?q=Nowak"), submit),
+    Screen("equipment-return", "front_desk", row("equipment/loans", "equipment_loan", "return/")),
+    Screen(
+        "equipment-return-invalid",
+        "front_desk",
+        row("equipment/loans", "equipment_loan", "return/"),
+        submit,
+    ),
+    Screen("equipment-reservations", "front_desk", c("equipment/reservations/")),
+    Screen(
+        "equipment-reservations-by-kind",
+        "front_desk",
+        c("equipment/reservations/"),
+        choose_filter("kind", "walker", "reservation-table", "Balkonik"),
+    ),
+    Screen("equipment-reservations-read-only", "kipus", c("equipment/reservations/")),
+    Screen("equipment-reservation-new", "front_desk", c("equipment/reservations/new/?q=Nowak")),
+    Screen(
+        "equipment-reservation-new-invalid",
+        "front_desk",
+        c("equipment/reservations/new/?q=Nowak"),
+        submit,
+    ),
+    Screen(
+        "equipment-reservation-cancel",
+        "front_desk",
+        row("equipment/reservations", "walker_reservation", "cancel/"),
+    ),
+    Screen(
+        "equipment-reservation-lend",
+        "front_desk",
+        row("equipment/reservations", "walker_reservation", "lend/"),
+    ),
+    Screen(
+        "equipment-reservation-lend-invalid",
+        "front_desk",
+        row("equipment/reservations", "walker_reservation", "lend/"),
+        clear_and_submit("due_on"),
+    ),
+    Screen(
+        "equipment-reservation-lend-none-free",
+        "front_desk",
+        row("equipment/reservations", "type_reservation", "lend/"),
+    ),
+    Screen("equipment-overdue", "front_desk", c("equipment/overdue/")),
+    Screen("equipment-reminders-sent", "front_desk", c("equipment/overdue/"), send_reminders),
+    Screen("equipment-overdue-read-only", "kipus", c("equipment/overdue/")),
     # the public portal (its home is the site's home, "home" above)
     Screen("portal-search", None, portal("/services/")),
     Screen("portal-search-results", None, portal("/services/?q=dowoz+posilkow")),
@@ -610,6 +701,8 @@ def test_every_page_has_a_screen(scene):
         "residents:decision_pdf",  # a PDF
         "residents:export_json",  # a download
         "residents:export_pdf",  # a download
+        "centre:equipment_csv",  # a download
+        "centre:equipment_remind",  # POST only (from the overdue list), redirects
     }
     checked = {
         resolve(urlsplit(screen.url(scene)).path).view_name

@@ -14,8 +14,18 @@ from opencus.accounts.tests.factories import PASSWORD, MembershipFactory
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
-CENTRE_NAV = ["", "centre/", "people/", "applications/", "catalogue/", "locations/", "staff/"]
-OSL_NAV = [p for p in CENTRE_NAV if p not in ("people/", "applications/")]  # no personal files
+CENTRE_NAV = [
+    "",
+    "centre/",
+    "people/",
+    "applications/",
+    "equipment/",
+    "catalogue/",
+    "locations/",
+    "staff/",
+]
+# no personal files: no applications, no equipment loans
+OSL_NAV = [p for p in CENTRE_NAV if p not in ("people/", "applications/", "equipment/")]
 DIRECTOR_NAV = [*CENTRE_NAV, "audit/access/", "audit/changes/"]
 
 # persona -> (context prefix, heading attribute, nav links after the prefix)

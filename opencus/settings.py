@@ -41,6 +41,7 @@ INSTALLED_APPS = [
     "opencus.people",
     "opencus.cases",
     "opencus.residents",
+    "opencus.equipment",
     "opencus.portal",
     "opencus.api",
     "opencus.dashboard",

@@ -10,6 +10,7 @@ from opencus.audit.urls import centre_urlpatterns as audit_centre
 from opencus.cases.urls import centre_urlpatterns as cases_centre
 from opencus.catalogue.urls import centre_urlpatterns as catalogue_centre
 from opencus.dashboard import views as dashboard_views
+from opencus.equipment.urls import centre_urlpatterns as equipment_centre
 from opencus.people.urls import centre_urlpatterns as people_centre
 from opencus.residents.urls import centre_urlpatterns as residents_centre
 from opencus.territory.urls import centre_urlpatterns as territory_centre
@@ -23,6 +24,7 @@ centre_patterns = [
     *people_centre,
     *cases_centre,
     *residents_centre,
+    *equipment_centre,
 ]
 organisation_patterns = [path("", dashboard_views.organisation_dashboard, name="dashboard")]
 network_patterns = [path("", dashboard_views.network_dashboard, name="dashboard")]

@@ -79,6 +79,9 @@ PERMISSIONS: dict[str, frozenset[str]] = {
     "cases.qualify": frozenset({Role.OUS, Role.KIPUS, Role.DIRECTOR}),
     "cases.sign_decision": frozenset({Role.DIRECTOR}),
     "cases.manage_limits": frozenset({Role.OUS, Role.DIRECTOR}),
+    # The equipment rental: the desk lends and takes back; the KIPUS sees what a person has.
+    "equipment.view_equipment": frozenset({Role.FRONT_DESK, Role.OUS, Role.KIPUS, Role.DIRECTOR}),
+    "equipment.manage_equipment": frozenset({Role.FRONT_DESK, Role.OUS, Role.DIRECTOR}),
     "catalogue.view_catalogue": CENTRE_ROLES,
     "catalogue.manage_catalogue": frozenset({Role.OUS, Role.DIRECTOR}),
     "organisation.view_dashboard": ORGANISATION_ROLES,

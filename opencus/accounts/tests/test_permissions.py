@@ -10,6 +10,7 @@ from django.urls import URLPattern, URLResolver, get_resolver, reverse
 from opencus.accounts.models import Membership
 from opencus.cases.tests.fixtures import cases_of
 from opencus.catalogue.tests.fixtures import catalogue_of
+from opencus.equipment.tests.fixtures import equipment_of
 from opencus.people.tests.fixtures import people_of
 
 EXCLUDED_NAMESPACES = {"admin"}  # Django admin has its own staff checks
@@ -47,6 +48,7 @@ def _other_tenant_kwargs(world):
         catalogue_of(world.b)
         | people_of(world.b)
         | cases_of(world.b, world.b_director)
+        | equipment_of(world.b)
         | {
             "centre_slug": world.b.slug,
             "organisation_slug": world.other_organisation.slug,

@@ -42,6 +42,7 @@ INSTALLED_APPS = [
     "opencus.cases",
     "opencus.residents",
     "opencus.equipment",
+    "opencus.referrals",
     "opencus.portal",
     "opencus.api",
     "opencus.dashboard",

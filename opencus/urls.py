@@ -12,6 +12,8 @@ from opencus.catalogue.urls import centre_urlpatterns as catalogue_centre
 from opencus.dashboard import views as dashboard_views
 from opencus.equipment.urls import centre_urlpatterns as equipment_centre
 from opencus.people.urls import centre_urlpatterns as people_centre
+from opencus.referrals.urls import centre_urlpatterns as referrals_centre
+from opencus.referrals.urls import organisation_urlpatterns as referrals_organisation
 from opencus.residents.urls import centre_urlpatterns as residents_centre
 from opencus.territory.urls import centre_urlpatterns as territory_centre
 
@@ -25,8 +27,12 @@ centre_patterns = [
     *cases_centre,
     *residents_centre,
     *equipment_centre,
+    *referrals_centre,
 ]
-organisation_patterns = [path("", dashboard_views.organisation_dashboard, name="dashboard")]
+organisation_patterns = [
+    path("", dashboard_views.organisation_dashboard, name="dashboard"),
+    *referrals_organisation,
+]
 network_patterns = [path("", dashboard_views.network_dashboard, name="dashboard")]
 
 urlpatterns = [

@@ -82,6 +82,13 @@ PERMISSIONS: dict[str, frozenset[str]] = {
     # The equipment rental: the desk lends and takes back; the KIPUS sees what a person has.
     "equipment.view_equipment": frozenset({Role.FRONT_DESK, Role.OUS, Role.KIPUS, Role.DIRECTOR}),
     "equipment.manage_equipment": frozenset({Role.FRONT_DESK, Role.OUS, Role.DIRECTOR}),
+    # Referrals: the desk may follow them; OUS, KIPUS and the director refer and answer
+    # referrals received from other centres; provider staff answer in their organisation.
+    "referrals.view_referral": frozenset({Role.FRONT_DESK, Role.OUS, Role.KIPUS, Role.DIRECTOR}),
+    "referrals.send_referral": frozenset({Role.OUS, Role.KIPUS, Role.DIRECTOR}),
+    "referrals.answer_referral": frozenset(
+        {Role.OUS, Role.KIPUS, Role.DIRECTOR, Role.PROVIDER_STAFF}
+    ),
     "catalogue.view_catalogue": CENTRE_ROLES,
     "catalogue.manage_catalogue": frozenset({Role.OUS, Role.DIRECTOR}),
     "organisation.view_dashboard": ORGANISATION_ROLES,

@@ -12,6 +12,7 @@ from opencus.cases.tests.fixtures import cases_of
 from opencus.catalogue.tests.fixtures import catalogue_of
 from opencus.equipment.tests.fixtures import equipment_of
 from opencus.people.tests.fixtures import people_of
+from opencus.referrals.tests.fixtures import referrals_of
 
 EXCLUDED_NAMESPACES = {"admin"}  # Django admin has its own staff checks
 
@@ -49,6 +50,8 @@ def _other_tenant_kwargs(world):
         | people_of(world.b)
         | cases_of(world.b, world.b_director)
         | equipment_of(world.b)
+        # addressed to another provider: world.provider's organisation must not reach it
+        | referrals_of(world.b, organisation=world.other_organisation)
         | {
             "centre_slug": world.b.slug,
             "organisation_slug": world.other_organisation.slug,

@@ -9,6 +9,7 @@ from opencus.cases.tests.fixtures import cases_of
 from opencus.catalogue.tests.fixtures import catalogue_of
 from opencus.equipment.tests.fixtures import equipment_of
 from opencus.people.tests.fixtures import people_of
+from opencus.referrals.tests.fixtures import referrals_of
 
 RESIDENT_PAGES_FOR_ANYONE = {"residents:home", "residents:sign_up", "residents:apply"}
 BUDGET = 25  # per page; list pages also have size-independence tests next to their app
@@ -21,6 +22,7 @@ def _page_urls(world):
         | people_of(world.a)
         | cases_of(world.a, world.director)
         | equipment_of(world.a)
+        | referrals_of(world.a, organisation=world.organisation)
         | {
             "centre_slug": world.a.slug,
             "organisation_slug": world.organisation.slug,

@@ -45,9 +45,11 @@ def agreement_between(centre, other, *, on: dt.date | None = None):
 
 
 def _partners(centre, on: dt.date) -> QuerySet[Centre]:
-    agreements = InterMunicipalAgreement.objects.filter(_in_force(on)).filter(_binding(centre))
+    binding = InterMunicipalAgreement.objects.filter(_in_force(on)).filter(_binding(centre))
+    # Every party of those agreements, not only the centre's own gminas that matched above.
+    agreements = InterMunicipalAgreement.objects.filter(pk__in=binding.values("pk"))
     delivering = agreements.filter(centre__isnull=False).values("centre")
-    gminas = agreements.values("parties")
+    gminas = Gmina.objects.filter(agreements__in=agreements.values("pk")).values("code")
     return Centre.objects.exclude(pk=centre.pk).filter(
         Q(pk__in=delivering) | Q(seat_gmina__in=gminas) | Q(gminas__in=gminas)
     )

@@ -2,7 +2,10 @@
 app's own tests."""
 
 import datetime as dt
+from decimal import Decimal
 
+from opencus.catalogue import services as catalogue
+from opencus.catalogue.models import Term, Vocabulary
 from opencus.people import services as people
 from opencus.providers.tests.factories import OrganisationFactory
 from opencus.referrals import services
@@ -87,3 +90,26 @@ def referrals_of(centre, organisation=None) -> dict:
     link_by_agreement(neighbour, centre)
     received = to_centre(neighbour, centre, shared_fields=["address"])
     return {"referral_id": sent.pk, "incoming_id": received.pk, "action": "accept"}
+
+
+def published_service(centre, *, provider=None, name="Asystent osobisty"):
+    """A published service of ``centre``'s catalogue, given by ``provider`` if any."""
+    service = catalogue.service_create(
+        centre=centre,
+        by=None,
+        name=f"{name} {centre.slug}",
+        summary="Wsparcie w codziennych sprawach.",
+        description="Asystent pomaga w domu i w załatwianiu spraw.",
+        provider=provider,
+        at_home=True,
+        access_mode="application",
+        fee_kind="free",
+        unit="hour",
+        market_value=Decimal("40"),
+        resident_price=Decimal("0"),
+        areas=[Term.objects.get(vocabulary=Vocabulary.AREA, code="social_assistance")],
+        target_groups=[Term.objects.get(vocabulary=Vocabulary.TARGET_GROUP, code="seniors")],
+        needs=[Term.objects.get(vocabulary=Vocabulary.NEED, code="daily_care")],
+        how_to_apply="Wniosek w punkcie informacyjnym centrum.",
+    )
+    return catalogue.service_change_status(service=service, by=None, status="published")

@@ -170,7 +170,9 @@ def referral_create(request, centre):
     else:
         return _person_search(request, centre)
     initial = {"need_description": application.description if application else ""}
-    form = ReferralForm(request.POST or None, centre=centre, initial=initial)
+    form = ReferralForm(
+        request.POST if request.method == "POST" else None, centre=centre, initial=initial
+    )
     if request.method == "POST" and form.is_valid():
         try:
             referral = services.referral_send(
@@ -262,7 +264,7 @@ def referral_detail(request, centre, referral_id):
 def referral_withdraw(request, centre, referral_id):
     referral = selectors.get_referral(centre=centre, referral_id=referral_id)
     back = reverse("centre:referral_detail", args=[centre.slug, referral.pk])
-    form = WithdrawForm(request.POST or None)
+    form = WithdrawForm(request.POST if request.method == "POST" else None)
     if request.method == "POST" and form.is_valid():
         try:
             services.referral_withdraw(
@@ -292,7 +294,7 @@ def _answer_page(request, *, referral, action: str, acting_for, back: str, base:
             % {"status": referral.get_status_display()},
         )
         return redirect(back)
-    form = AnswerForm(request.POST or None, action=action)
+    form = AnswerForm(request.POST if request.method == "POST" else None, action=action)
     if request.method == "POST" and form.is_valid():
         try:
             services.ANSWERS[action](
@@ -341,7 +343,10 @@ def referral_record(request, centre, referral_id, action):
 
 @centre_view("centre.change_centre")
 def referral_settings(request, centre):
-    form = PolicyForm(request.POST or None, instance=selectors.referral_policy(centre))
+    form = PolicyForm(
+        request.POST if request.method == "POST" else None,
+        instance=selectors.referral_policy(centre),
+    )
     if request.method == "POST" and form.is_valid():
         services.policy_update(centre=centre, by=request.user, **form.cleaned_data)
         messages.success(request, _("The referral settings are saved."))

@@ -28,11 +28,11 @@ class ReferralStatus(models.TextChoices):
 class Action(models.TextChoices):
     """What a receiver (or the referrer, for a unit outside the system) records."""
 
-    ACCEPT = "accept", _("Accept")
-    DECLINE = "decline", _("Decline")
-    START = "start", _("Service started")
-    COMPLETE = "complete", _("Completed")
-    DROP = "drop", _("Dropped")
+    ACCEPT = "accept", pgettext_lazy("referral action", "accept")
+    DECLINE = "decline", pgettext_lazy("referral action", "decline")
+    START = "start", pgettext_lazy("referral action", "start")
+    COMPLETE = "complete", pgettext_lazy("referral action", "complete")
+    DROP = "drop", pgettext_lazy("referral action", "drop")
 
 
 ACTION_STATUS: dict[str, str] = {
@@ -69,8 +69,8 @@ ENDED_STATUSES = CLOSED_STATUSES | {ReferralStatus.WITHDRAWN}
 
 
 class Loop(models.TextChoices):
-    OPEN = "open", _("open")
-    CLOSED = "closed", _("closed")
+    OPEN = "open", pgettext_lazy("referral loop", "open")
+    CLOSED = "closed", pgettext_lazy("referral loop", "closed")
     WITHDRAWN = "withdrawn", pgettext_lazy("referral loop", "withdrawn")
 
 

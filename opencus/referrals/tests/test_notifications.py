@@ -60,8 +60,14 @@ def test_a_unit_outside_the_system_gets_no_e_mail(
 def test_the_receiver_hears_of_a_withdrawal(world, mailboxes, person):
     referral = to_provider(world.a, world.organisation, person=person)
     services.referral_withdraw(referral=referral, by=None, acting_for=world.a, note="Pomyłka.")
+    world.provider.preferred_language = "en"
+    world.provider.save()
     assert tasks.notify_receiver.call(referral_id=str(referral.pk), status="withdrawn") == 2
-    assert all("withdrawn" in m.subject for m in mail.outbox)
+    subjects = {m.to[0]: m.subject for m in mail.outbox}
+    assert subjects == {
+        "biuro@partner.example": "CUS Alfa wycofało skierowanie",
+        world.provider.email: "A referral from CUS Alfa was withdrawn",
+    }
 
 
 def test_an_ended_membership_hears_nothing(world, person):

@@ -9,6 +9,7 @@ from django.db import transaction
 
 from opencus.accounts.models import Membership, User
 from opencus.demo import data
+from opencus.demo.cases_loader import load_cases
 from opencus.demo.catalogue_loader import load_catalogue
 from opencus.demo.equipment_loader import load_equipment
 from opencus.demo.people_loader import load_people
@@ -327,4 +328,5 @@ def load_demo(*, stdout=None) -> list[tuple[str, str]]:
     load_catalogue()
     load_people()
     load_equipment()
+    logins += load_cases()
     return logins

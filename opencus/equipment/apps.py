@@ -10,6 +10,7 @@ class EquipmentConfig(AppConfig):
     def ready(self):
         from auditlog.registry import auditlog
 
+        from opencus.equipment import receivers  # noqa: F401  (people merge moves loans)
         from opencus.equipment.models import Item, Loan, Reservation
 
         auditlog.register(Item)

@@ -10,6 +10,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from opencus.people.models import Consent, DisabilityCertificate, Person, Relation
+from opencus.people.signals import person_merged
 from opencus.people.validators import check_pesel_consistency, pesel_facts
 
 MSG_PESEL_TAKEN = _("A person with this PESEL is already registered: %(person)s.")
@@ -293,4 +294,5 @@ def person_merge(*, keep: Person, duplicate: Person, by) -> Person:
         for certificate in DisabilityCertificate.objects.filter(person=duplicate):
             certificate.person = keep
             certificate.save(update_fields=["person"])
+        person_merged.send(sender=Person, keep=keep, duplicate=duplicate, by=by)
     return keep

@@ -10,7 +10,9 @@ from opencus.cases.signals import (
     place_offered,
     service_granted,
 )
+from opencus.people.signals import person_merged
 from opencus.residents import services
+from opencus.residents.models import Message, ResidentLink
 
 
 def _in_language_of(person):
@@ -76,3 +78,17 @@ def tell_of_refusal(sender, decision, by, **kwargs):
                 "days": decision.appeal_days,
             },
         )
+
+
+@receiver(person_merged)
+def move_links_and_messages(sender, keep, duplicate, by, **kwargs):
+    """The accounts linked to the duplicate now see the kept record; its messages move too."""
+    for link in ResidentLink.objects.filter(person=duplicate, ended_at__isnull=True):
+        if ResidentLink.objects.filter(
+            user_id=link.user_id, person=keep, ended_at__isnull=True
+        ).exists():
+            services.link_end(link=link, by=by)
+        else:
+            link.person = keep
+            link.save(update_fields=["person"])
+    Message.objects.filter(person=duplicate).update(person=keep)

@@ -419,3 +419,34 @@ def test_my_matters_costs_the_same_queries_with_more_applications(
         services.message_send(person=person, by=None, subject=f"{i}", body="x")
     with django_assert_max_num_queries(len(few.captured_queries)):
         client.get(reverse("residents:home"))
+
+
+def test_merging_records_moves_applications_links_messages_and_loans(world, verified):
+    from opencus.equipment import services as equipment
+    from opencus.people import services as people
+
+    person, application = linked(world, verified)
+    services.message_send(person=person, by=None, subject="Wizyta", body="x")
+    keep = people.person_create(
+        centre=world.a,
+        by=None,
+        first_name="Halina",
+        last_name=person.last_name,
+        birth_date=person.birth_date,
+        confirm_new=True,
+    )
+    item = equipment.item_create(
+        centre=world.a,
+        by=None,
+        kind="wheelchair",
+        name="Wózek",
+        inventory_number="W-1",
+        condition="good",
+    )
+    equipment.loan_create(item=item, person=person, by=None, due_on=TODAY() + dt.timedelta(days=30))
+    people.person_merge(keep=keep, duplicate=person, by=world.director)
+    application.refresh_from_db()
+    assert application.person == keep
+    assert ResidentLink.objects.get(user=verified, ended_at__isnull=True).person == keep
+    assert Message.objects.get(subject="Wizyta").person == keep
+    assert keep.equipment_loans.count() == 1

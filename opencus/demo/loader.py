@@ -13,6 +13,7 @@ from opencus.demo.cases_loader import load_cases
 from opencus.demo.catalogue_loader import load_catalogue
 from opencus.demo.equipment_loader import load_equipment
 from opencus.demo.people_loader import load_people
+from opencus.demo.referrals_loader import load_referrals
 from opencus.providers.enums import LegalForm
 from opencus.providers.models import Organisation
 from opencus.territory import services
@@ -329,4 +330,5 @@ def load_demo(*, stdout=None) -> list[tuple[str, str]]:
     load_people()
     load_equipment()
     logins += load_cases()
+    load_referrals()
     return logins

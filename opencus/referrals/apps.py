@@ -10,6 +10,7 @@ class ReferralsConfig(AppConfig):
     def ready(self):
         from auditlog.registry import auditlog
 
+        from opencus.referrals import receivers  # noqa: F401  (people merge moves referrals)
         from opencus.referrals.models import Referral, ReferralPolicy
 
         auditlog.register(Referral)

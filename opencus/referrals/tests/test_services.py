@@ -573,6 +573,15 @@ def test_a_merge_moves_the_referrals_but_not_what_was_shared(world, person):
         services.person_records_move(keep=person, duplicate=referred_person(world.b), by=None)
 
 
+def test_merging_two_records_moves_their_referrals(world, person):
+    twin = referred_person(world.a, "Halina", "Nowak", consents=[])
+    people.consent_give(person=twin, by=None, purpose="refer_elsewhere", form="written")
+    referral = to_unit(world.a, person=twin)
+    people.person_merge(keep=person, duplicate=twin, by=world.director)
+    referral.refresh_from_db()
+    assert referral.person == person
+
+
 def test_a_referral_to_a_new_organisation_needs_nothing_more(world, person):
     organisation = OrganisationFactory(name="Spółdzielnia Socjalna Razem")
     referral = to_provider(world.a, organisation, person=person)

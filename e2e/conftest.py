@@ -17,6 +17,7 @@ from e2e.cases_scene import add_cases
 from e2e.catalogue_scene import add_catalogue
 from e2e.equipment_scene import add_equipment
 from e2e.people_scene import add_people
+from e2e.referrals_scene import add_referrals
 
 AXE_JS = Path(settings.BASE_DIR) / "node_modules" / "axe-core" / "axe.min.js"
 AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
@@ -175,4 +176,5 @@ def scene(world):
     add_people(world)
     add_cases(world)
     add_equipment(world)
+    add_referrals(world)
     return world

@@ -29,12 +29,16 @@ class ReferralForm(forms.Form):
         label=_("Provider organisation"),
         queryset=Organisation.objects.order_by("name"),
         required=False,
+        empty_label=_("choose the organisation"),
+        help_text=_("When referring to a provider organisation."),
     )
     unit_name = forms.CharField(
         label=_("Unit"),
         max_length=200,
         required=False,
-        help_text=_("E.g. PUP Świebodzin, a counselling centre, a hospital."),
+        help_text=_(
+            "When referring to another unit: e.g. PUP Świebodzin, a counselling centre, a hospital."
+        ),
     )
     unit_contact = forms.CharField(
         label=_("Contact at the unit"),
@@ -43,7 +47,12 @@ class ReferralForm(forms.Form):
         help_text=_("A person, phone or e-mail to reach the unit."),
     )
     receiving_centre = forms.ModelChoiceField(
-        label=_("Centre"), queryset=Centre.objects.none(), required=False
+        label=_("Centre"),
+        queryset=Centre.objects.none(),
+        required=False,
+        help_text=_(
+            "When referring to another centre: those an inter-municipal agreement links to this one."
+        ),
     )
     service = forms.ModelChoiceField(
         label=_("Service of the receiver"),
@@ -89,7 +98,9 @@ class ReferralForm(forms.Form):
         centre_field = self.fields["receiving_centre"]
         centre_field.queryset = Centre.objects.exclude(pk=centre.pk)
         self.partners = list(selectors.partner_centres(centre))
-        centre_field.widget.choices = [("", "---------")] + [(c.pk, c.name) for c in self.partners]
+        centre_field.widget.choices = [("", _("choose the centre"))] + [
+            (c.pk, c.name) for c in self.partners
+        ]
         if not self.partners:
             centre_field.help_text = _(
                 "No inter-municipal agreement in force links this centre with another one."
@@ -103,7 +114,7 @@ class ReferralForm(forms.Form):
                 service.provider.name if service.centre_id == centre.pk else service.centre.name
             )
             groups.setdefault(receiver, []).append((service.pk, service.name))
-        service_field.widget.choices = [("", "---------"), *groups.items()]
+        service_field.widget.choices = [("", _("none: described in words")), *groups.items()]
 
     def clean(self):
         data = super().clean()
@@ -161,7 +172,7 @@ class AnswerForm(forms.Form):
         if reasons is None:
             del self.fields["reason"]
         else:
-            self.fields["reason"].choices = [("", "---------"), *reasons.choices]
+            self.fields["reason"].choices = [("", _("choose the reason")), *reasons.choices]
 
 
 class WithdrawForm(forms.Form):

@@ -249,8 +249,8 @@ class Referral(models.Model):
                 violation_error_message=_("Give the reason."),
             ),
             models.CheckConstraint(
-                condition=Q(status__in=list(ENDED_STATUSES), closed_at__isnull=False)
-                | (~Q(status__in=list(ENDED_STATUSES)) & Q(closed_at__isnull=True)),
+                condition=Q(status__in=sorted(ENDED_STATUSES), closed_at__isnull=False)
+                | (~Q(status__in=sorted(ENDED_STATUSES)) & Q(closed_at__isnull=True)),
                 name="referral_ended_with_time",
             ),
         ]
@@ -271,15 +271,15 @@ class Referral(models.Model):
 
     @property
     def receiver_name(self) -> str:
-        if self.receiver_kind == ReceiverKind.PROVIDER and self.organisation_id:
+        if self.receiver_kind == ReceiverKind.PROVIDER and self.organisation is not None:
             return self.organisation.name
-        if self.receiver_kind == ReceiverKind.CENTRE and self.receiving_centre_id:
+        if self.receiver_kind == ReceiverKind.CENTRE and self.receiving_centre is not None:
             return self.receiving_centre.name
         return self.unit_name
 
     @property
     def what_is_asked(self) -> str:
-        parts = [self.service.name if self.service_id else "", self.request]
+        parts = [self.service.name if self.service is not None else "", self.request]
         return " — ".join(p for p in parts if p)
 
     @property
@@ -305,11 +305,12 @@ class Referral(models.Model):
 
     def waiting_since(self) -> dt.datetime | None:
         """When the clock of the current open step started (None once the referral ended)."""
-        return {
+        clocks: dict[str, dt.datetime | None] = {
             ReferralStatus.SENT: self.sent_at,
             ReferralStatus.ACCEPTED: self.answered_at,
             ReferralStatus.STARTED: self.started_at,
-        }.get(self.status)
+        }
+        return clocks.get(self.status)
 
     def shared_items(self) -> list[tuple[str, str]]:
         """What the receiver sees of the person, as (label, value) in the current language."""

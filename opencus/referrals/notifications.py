@@ -11,8 +11,10 @@ from django.utils.translation import gettext as _
 from opencus.accounts.models import Membership, User
 from opencus.accounts.roles import PERMISSIONS
 from opencus.people.models import Person
+from opencus.providers.models import Organisation
 from opencus.referrals.enums import ReceiverKind
 from opencus.referrals.models import Referral
+from opencus.territory.models import Centre
 
 
 def _absolute(path: str) -> str:
@@ -36,16 +38,29 @@ def _answering_members(referral: Referral):
     return User.objects.filter(pk__in=members.values("user_id"), is_active=True).order_by("email")
 
 
+def _receiver(referral: Referral) -> Organisation | Centre:
+    """The organisation or centre a referral is addressed to (not a unit outside the system)."""
+    receiver = (
+        referral.organisation
+        if referral.receiver_kind == ReceiverKind.PROVIDER
+        else referral.receiving_centre
+    )
+    if receiver is None:
+        raise ValueError(f"referral {referral.pk} has no receiver in the system")
+    return receiver
+
+
 def _receiver_link(referral: Referral) -> str:
-    if referral.receiver_kind == ReceiverKind.PROVIDER:
+    receiver = _receiver(referral)
+    if isinstance(receiver, Organisation):
         path = reverse(
             "organisation:referral_detail",
-            kwargs={"organisation_slug": referral.organisation.slug, "referral_id": referral.pk},
+            kwargs={"organisation_slug": receiver.slug, "referral_id": referral.pk},
         )
     else:
         path = reverse(
             "centre:incoming_referral_detail",
-            kwargs={"centre_slug": referral.receiving_centre.slug, "incoming_id": referral.pk},
+            kwargs={"centre_slug": receiver.slug, "incoming_id": referral.pk},
         )
     return _absolute(path)
 
@@ -60,11 +75,7 @@ def receiver_notice(*, referral: Referral, status: str) -> int:
     number of e-mails sent. Goes to the receiver's own address and to each user who may answer."""
     if referral.receiver_kind == ReceiverKind.UNIT:
         return 0
-    receiver = (
-        referral.organisation
-        if referral.receiver_kind == ReceiverKind.PROVIDER
-        else referral.receiving_centre
-    )
+    receiver = _receiver(referral)
     link = _receiver_link(referral)
     addressed = [(receiver.email, "pl")] if receiver.email else []
     addressed += [(u.email, u.preferred_language) for u in _answering_members(referral)]

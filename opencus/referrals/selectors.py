@@ -4,7 +4,7 @@ a 404."""
 
 import datetime as dt
 
-from django.db.models import BooleanField, Case, Prefetch, Q, QuerySet, Value, When
+from django.db.models import BooleanField, Case, F, Prefetch, Q, QuerySet, Value, When
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
 
@@ -144,10 +144,9 @@ def referral_list(
 ) -> QuerySet[Referral]:
     """The centre's referrals: stuck first, then the open ones, newest first."""
     policy = referral_policy(centre)
+    now = now or timezone.now()
     referrals = _with_state(
-        scope_to_centre(Referral.objects.select_related(*_SHOWN), centre),
-        policy,
-        now or timezone.now(),
+        scope_to_centre(Referral.objects.select_related(*_SHOWN), centre), policy, now
     )
     referrals = _search(referrals, query)
     if status:
@@ -163,10 +162,10 @@ def referral_list(
     elif loop == Loop.WITHDRAWN:
         referrals = referrals.filter(status=ReferralStatus.WITHDRAWN)
     if stuck == Stuck.STUCK:
-        referrals = referrals.filter(is_stuck=True)
+        referrals = referrals.filter(stuck_condition(policy, now))
     elif stuck == Stuck.MOVING:
-        referrals = referrals.filter(is_stuck=False)
-    return referrals.order_by("-is_stuck", "-is_open", "-sent_at", "id")
+        referrals = referrals.exclude(stuck_condition(policy, now))
+    return referrals.order_by(F("is_stuck").desc(), F("is_open").desc(), "-sent_at", "id")
 
 
 def _events():

@@ -9,6 +9,8 @@ from opencus.accounts.urls import centre_urlpatterns as accounts_centre
 from opencus.audit.urls import centre_urlpatterns as audit_centre
 from opencus.catalogue.urls import centre_urlpatterns as catalogue_centre
 from opencus.dashboard import views as dashboard_views
+from opencus.enrolments.urls import centre_urlpatterns as enrolments_centre
+from opencus.enrolments.urls import organisation_urlpatterns as enrolments_organisation
 from opencus.people.urls import centre_urlpatterns as people_centre
 from opencus.territory.urls import centre_urlpatterns as territory_centre
 
@@ -19,8 +21,12 @@ centre_patterns = [
     *audit_centre,
     *catalogue_centre,
     *people_centre,
+    *enrolments_centre,
 ]
-organisation_patterns = [path("", dashboard_views.organisation_dashboard, name="dashboard")]
+organisation_patterns = [
+    path("", dashboard_views.organisation_dashboard, name="dashboard"),
+    *enrolments_organisation,
+]
 network_patterns = [path("", dashboard_views.network_dashboard, name="dashboard")]
 
 urlpatterns = [

@@ -9,6 +9,7 @@ from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
 from opencus.accounts.models import Membership
 from opencus.catalogue.tests.fixtures import catalogue_of
+from opencus.enrolments.tests.fixtures import enrolments_of
 from opencus.people.tests.fixtures import people_of
 
 EXCLUDED_NAMESPACES = {"admin"}  # Django admin has its own staff checks
@@ -45,6 +46,8 @@ def _other_tenant_kwargs(world):
     return (
         catalogue_of(world.b)
         | people_of(world.b)
+        # delivered by another provider: world.provider's organisation must not reach it
+        | enrolments_of(world.b, provider=world.other_organisation)
         | {
             "centre_slug": world.b.slug,
             "organisation_slug": world.other_organisation.slug,

@@ -216,7 +216,7 @@ def fee_list(*, centre, month: dt.date) -> QuerySet[Enrolment]:
 
 
 def fee_rows(enrolments: Iterable[Enrolment]) -> list[FeeRow]:
-    return [FeeRow(enrolment=e, units=e.month_units) for e in enrolments]  # type: ignore[attr-defined]
+    return [FeeRow(enrolment=e, units=money(e.month_units)) for e in enrolments]  # type: ignore[attr-defined]
 
 
 def fee_totals(enrolments: QuerySet[Enrolment]) -> dict[str, Decimal | int]:
@@ -224,6 +224,6 @@ def fee_totals(enrolments: QuerySet[Enrolment]) -> dict[str, Decimal | int]:
     rows = list(enrolments.values_list("month_units", "fee_per_unit"))  # type: ignore[misc]
     return {
         "count": len(rows),
-        "units": sum((units for units, _fee in rows), Decimal("0.00")),
+        "units": sum((money(units) for units, _fee in rows), Decimal("0.00")),
         "fee": sum((money(units * fee) for units, fee in rows), Decimal("0.00")),
     }

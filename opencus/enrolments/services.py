@@ -116,6 +116,11 @@ def _decimal(value: Any) -> Decimal | None:
         raise ValidationError(MSG_UNITS_NOT_A_NUMBER) from None
     if not number.is_finite():
         raise ValidationError(MSG_UNITS_NOT_A_NUMBER)
+    # Written to the grosz (or the hundredth of a unit), as stored; finer input is left for
+    # the model's own check of decimal places to refuse.
+    exponent = number.as_tuple().exponent
+    if isinstance(exponent, int) and exponent > -2:
+        number = number.quantize(Decimal("0.01"))
     return number
 
 

@@ -209,7 +209,7 @@ def _transition_view(action: str):
         if action == "end":
             today = timezone.localdate()
             initial["ended_on"] = min(today, enrolment.ends_on) if enrolment.ends_on else today
-        form = spec["form"](request.POST or None, initial=initial)
+        form = spec["form"](request.POST if request.method == "POST" else None, initial=initial)
         if request.method == "POST" and form.is_valid():
             try:
                 spec["service"](enrolment=enrolment, by=request.user, **form.cleaned_data)

@@ -10,6 +10,7 @@ from django.db import transaction
 from opencus.accounts.models import Membership, User
 from opencus.demo import data
 from opencus.demo.catalogue_loader import load_catalogue
+from opencus.demo.enrolments_loader import load_enrolments
 from opencus.demo.people_loader import load_people
 from opencus.providers.enums import LegalForm
 from opencus.providers.models import Organisation
@@ -325,4 +326,5 @@ def load_demo(*, stdout=None) -> list[tuple[str, str]]:
     logins = _users()
     load_catalogue()
     load_people()
+    load_enrolments()
     return logins

@@ -103,7 +103,7 @@ def test_demo_people_have_no_pesel_and_carry_relations(demo):
     from opencus.people.models import Person
 
     people = Person.objects.filter(is_demo=True)
-    assert people.count() == 9
+    assert people.count() == 10
     assert not people.exclude(pesel="").exists()
     halina = people.get(first_name="Halina")
     assert [r.other.first_name for r in halina.relations.all()] == ["Janusz"]

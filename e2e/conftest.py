@@ -14,6 +14,7 @@ from django.conf import settings
 from django.test import Client
 
 from e2e.catalogue_scene import add_catalogue
+from e2e.enrolments_scene import add_enrolments
 from e2e.people_scene import add_people
 
 AXE_JS = Path(settings.BASE_DIR) / "node_modules" / "axe-core" / "axe.min.js"
@@ -171,4 +172,5 @@ def scene(world):
     world.planned = planned
     add_catalogue(world)
     add_people(world)
+    add_enrolments(world)
     return world

@@ -14,8 +14,9 @@ from opencus.accounts.tests.factories import PASSWORD, MembershipFactory
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
-CENTRE_NAV = ["", "centre/", "people/", "catalogue/", "locations/", "staff/"]
-OSL_NAV = [path for path in CENTRE_NAV if path != "people/"]  # no personal files
+CENTRE_NAV = ["", "centre/", "people/", "enrolments/", "catalogue/", "locations/", "staff/"]
+# no personal files
+OSL_NAV = [path for path in CENTRE_NAV if path not in ("people/", "enrolments/")]
 DIRECTOR_NAV = [*CENTRE_NAV, "audit/access/", "audit/changes/"]
 
 # persona -> (context prefix, heading attribute, nav links after the prefix)
@@ -25,7 +26,7 @@ ROLES = {
     "kipus": ("c", "a", CENTRE_NAV),
     "osl": ("c", "a", OSL_NAV),
     "director": ("c", "a", DIRECTOR_NAV),
-    "provider": ("o", "organisation", [""]),
+    "provider": ("o", "organisation", ["", "enrolments/"]),
     "analyst": ("n", "network", [""]),
 }
 

@@ -54,7 +54,7 @@ MSG_EXEMPTION_REASON = _("Give the reason for the exemption from the fee.")
 MSG_REASON_WITHOUT_EXEMPTION = _(
     "There is no exemption: leave its reason empty, or choose a partial or full exemption."
 )
-MSG_NOTHING_TO_EXEMPT = _("This service is free: there is no fee to be exempted from.")
+MSG_NOTHING_TO_EXEMPT = _("This service is free: there is no fee to be partly exempted from.")
 MSG_PARTIAL_FEE_NEEDED = _("A partial exemption needs the fee per unit the person will pay.")
 MSG_PARTIAL_FEE_RANGE = _(
     "With a partial exemption the fee is above 0 and below the resident's price (%(price)s PLN)."
@@ -158,12 +158,13 @@ def enrolment_fee(
     else:
         if not exemption_reason.strip():
             errors["exemption_reason"] = [MSG_EXEMPTION_REASON]
-        if price == 0:
-            errors.setdefault("exemption", []).append(MSG_NOTHING_TO_EXEMPT)
-        elif exemption == Exemption.FULL:
+        if exemption == Exemption.FULL:
+            # Also on a free service: nothing to pay either way, and the reason is kept.
             if own_fee not in (None, Decimal(0)):
                 errors["fee_per_unit"] = [MSG_FEE_ONLY_WITH_PARTIAL]
             fee = Decimal("0.00")
+        elif price == 0:
+            errors["exemption"] = [MSG_NOTHING_TO_EXEMPT]
         elif own_fee is None:
             errors["fee_per_unit"] = [MSG_PARTIAL_FEE_NEEDED]
         elif not Decimal(0) < own_fee < price:

@@ -251,11 +251,22 @@ def test_the_resident_price_given_as_the_fee_is_accepted_without_exemption(enrol
     assert enrol(fee_per_unit="12.00").fee_per_unit == Decimal("12.00")
 
 
-@pytest.mark.parametrize("exemption", ["partial", "full"])
-def test_a_free_service_has_no_fee_to_exempt_from(enrol, free_care, exemption):
+def test_a_free_service_has_no_fee_to_exempt_from_partly(enrol, free_care):
     with pytest.raises(ValidationError) as exc:
-        enrol(service=free_care, exemption=exemption, exemption_reason="x", fee_per_unit=1)
-    assert msg(services.MSG_NOTHING_TO_EXEMPT) in messages_of(exc, "exemption")
+        enrol(service=free_care, exemption="partial", exemption_reason="x", fee_per_unit=1)
+    assert messages_of(exc, "exemption") == [msg(services.MSG_NOTHING_TO_EXEMPT)]
+
+
+def test_a_full_exemption_of_a_free_service_changes_nothing_but_is_kept(enrol, free_care):
+    enrolment = enrol(service=free_care, exemption="full", exemption_reason="Decyzja OPS.")
+    assert (enrolment.fee_per_unit, enrolment.exemption) == (Decimal("0.00"), "full")
+
+
+def test_the_fee_a_qualification_computed_is_accepted_as_given(enrol, meals):
+    """The cases app stores the resident's price (none) or 0 (full) as the fee: both pass."""
+    assert enrol(exemption="none", fee_per_unit=meals.resident_price).fee_per_unit == Decimal(
+        "12.00"
+    )
 
 
 def test_a_free_service_is_given_at_no_fee(enrol, free_care):

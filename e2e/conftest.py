@@ -13,6 +13,7 @@ import pytest
 from django.conf import settings
 from django.test import Client
 
+from e2e.cases_scene import add_cases
 from e2e.catalogue_scene import add_catalogue
 from e2e.enrolments_scene import add_enrolments
 from e2e.people_scene import add_people
@@ -172,5 +173,6 @@ def scene(world):
     world.planned = planned
     add_catalogue(world)
     add_people(world)
+    add_cases(world)
     add_enrolments(world)
     return world

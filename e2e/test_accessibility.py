@@ -221,6 +221,11 @@ def register_twin(page):
     expect(warning.locator("a[href*='/people/']")).to_have_count(2)
 
 
+def case(kind, key, path=""):
+    """A page of the scene's applications: ``/c/<centre>/<kind>/<id>/<path>``."""
+    return lambda s: f"/c/{s.a.slug}/{kind}/{s.cases[key]}/{path}"
+
+
 SCREENS = [
     # public pages
     Screen("home", None, lambda s: "/"),
@@ -544,6 +549,80 @@ SCREENS = [
         "provider",
         provider("deliveries/{s.partner_delivery.pk}/delete/"),
     ),
+    # applications: the desk, the KIPUS, the director
+    Screen("applications", "front_desk", c("applications/")),
+    Screen(
+        "applications-filtered",
+        "front_desk",
+        c("applications/"),
+        choose_filter("status", "withdrawn", "application-table"),
+    ),
+    Screen("application-new", "front_desk", c("applications/new/?q=Nowak")),
+    Screen("application-new-nobody", "front_desk", c("applications/new/?q=zzz")),
+    Screen(
+        "application-new-form",
+        "front_desk",
+        lambda s: f"/c/{s.a.slug}/applications/new/?person={s.halina.pk}",
+    ),
+    Screen(
+        "application-new-invalid",
+        "front_desk",
+        lambda s: f"/c/{s.a.slug}/applications/new/?person={s.halina.pk}",
+        submit,
+    ),
+    Screen("application", "kipus", case("applications", "application_id")),
+    Screen(
+        "application-online", "front_desk", lambda s: f"/c/{s.a.slug}/applications/{s.online.pk}/"
+    ),
+    Screen(
+        "application-register",
+        "front_desk",
+        lambda s: f"/c/{s.a.slug}/applications/{s.online.pk}/register/",
+    ),
+    Screen(
+        "application-assign", "front_desk", case("applications", "application_id", "coordinator/")
+    ),
+    Screen(
+        "application-completion",
+        "front_desk",
+        lambda s: f"/c/{s.a.slug}/applications/{s.online.pk}/completion/",
+    ),
+    Screen("completion-done", "front_desk", case("completion-requests", "request_id", "done/")),
+    Screen(
+        "assessment-plan",
+        "kipus",
+        lambda s: f"/c/{s.a.slug}/applications/{s.online.pk}/assessment/plan/",
+    ),
+    Screen(
+        "assessment", "kipus", lambda s: f"/c/{s.a.slug}/applications/{s.online.pk}/assessment/"
+    ),
+    Screen(
+        "assessment-invalid",
+        "kipus",
+        lambda s: f"/c/{s.a.slug}/applications/{s.online.pk}/assessment/",
+        submit,
+    ),
+    Screen("forward", "kipus", case("applications", "application_id", "forward/")),
+    Screen("forward-invalid", "kipus", case("applications", "application_id", "forward/"), submit),
+    Screen("subcase", "kipus", case("subcases", "subcase_id")),
+    Screen("qualify", "kipus", case("requested", "requested_id", "qualify/")),
+    Screen("qualify-invalid", "kipus", case("requested", "requested_id", "qualify/"), submit),
+    Screen("refuse", "director", case("requested", "requested_id", "refuse/")),
+    Screen("refuse-invalid", "director", case("requested", "requested_id", "refuse/"), submit),
+    Screen("decision", "director", case("decisions", "decision_id")),
+    Screen("decision-delivered", "front_desk", case("decisions", "decision_id", "delivered/")),
+    Screen("appeal", "front_desk", case("decisions", "decision_id", "appeal/")),
+    Screen("appeal-sent", "front_desk", case("appeals", "appeal_id", "sent/")),
+    Screen("appeal-outcome", "director", case("appeals", "appeal_id", "outcome/")),
+    Screen(
+        "application-withdraw", "front_desk", case("applications", "application_id", "withdraw/")
+    ),
+    Screen("application-close", "kipus", case("applications", "application_id", "close/")),
+    Screen("limits", "ous", c("limits/")),
+    Screen("limits-invalid", "ous", c("limits/"), clear_and_submit("places")),
+    Screen("limit", "ous", case("limits", "limit_id")),
+    Screen("offer-reply", "kipus", case("waiting-list", "entry_id", "reply/")),
+    Screen("case-settings", "director", c("applications/settings/")),
     # the public portal (its home is the site's home, "home" above)
     Screen("portal-search", None, portal("/services/")),
     Screen("portal-search-results", None, portal("/services/?q=dowoz+posilkow")),
@@ -625,6 +704,8 @@ def test_every_page_has_a_screen(scene):
         "centre:enrolment_statement_csv",
         "centre:fee_list_csv",
         "centre:fee_list_xlsx",
+        "centre:notice_pdf",  # a PDF
+        "centre:decision_pdf",  # a PDF
     }
     checked = {
         resolve(urlsplit(screen.url(scene)).path).view_name

@@ -14,9 +14,18 @@ from opencus.accounts.tests.factories import PASSWORD, MembershipFactory
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
-CENTRE_NAV = ["", "centre/", "people/", "enrolments/", "catalogue/", "locations/", "staff/"]
+CENTRE_NAV = [
+    "",
+    "centre/",
+    "people/",
+    "applications/",
+    "enrolments/",
+    "catalogue/",
+    "locations/",
+    "staff/",
+]
 # no personal files
-OSL_NAV = [path for path in CENTRE_NAV if path not in ("people/", "enrolments/")]
+OSL_NAV = [p for p in CENTRE_NAV if p not in ("people/", "applications/", "enrolments/")]
 DIRECTOR_NAV = [*CENTRE_NAV, "audit/access/", "audit/changes/"]
 
 # persona -> (context prefix, heading attribute, nav links after the prefix)

@@ -40,6 +40,7 @@ INSTALLED_APPS = [
     "opencus.catalogue",
     "opencus.people",
     "opencus.enrolments",
+    "opencus.cases",
     "opencus.portal",
     "opencus.api",
     "opencus.dashboard",

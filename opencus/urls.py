@@ -7,6 +7,7 @@ from django.views.i18n import set_language
 from opencus.accounts.context import public_view
 from opencus.accounts.urls import centre_urlpatterns as accounts_centre
 from opencus.audit.urls import centre_urlpatterns as audit_centre
+from opencus.cases.urls import centre_urlpatterns as cases_centre
 from opencus.catalogue.urls import centre_urlpatterns as catalogue_centre
 from opencus.dashboard import views as dashboard_views
 from opencus.enrolments.urls import centre_urlpatterns as enrolments_centre
@@ -21,6 +22,7 @@ centre_patterns = [
     *audit_centre,
     *catalogue_centre,
     *people_centre,
+    *cases_centre,
     *enrolments_centre,
 ]
 organisation_patterns = [

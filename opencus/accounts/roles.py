@@ -71,6 +71,14 @@ PERMISSIONS: dict[str, frozenset[str]] = {
     "people.manage_person": frozenset({Role.FRONT_DESK, Role.OUS, Role.KIPUS, Role.DIRECTOR}),
     "people.view_health_data": frozenset({Role.OUS, Role.KIPUS, Role.DIRECTOR}),
     "people.merge_person": frozenset({Role.OUS, Role.DIRECTOR}),
+    # Applications (wnioski): the desk receives and registers; OUS and KIPUS recognise needs
+    # and qualify; only the director signs administrative decisions (refusals).
+    "cases.view_application": frozenset({Role.FRONT_DESK, Role.OUS, Role.KIPUS, Role.DIRECTOR}),
+    "cases.receive_application": frozenset({Role.FRONT_DESK, Role.OUS, Role.KIPUS, Role.DIRECTOR}),
+    "cases.assess_needs": frozenset({Role.OUS, Role.KIPUS, Role.DIRECTOR}),
+    "cases.qualify": frozenset({Role.OUS, Role.KIPUS, Role.DIRECTOR}),
+    "cases.sign_decision": frozenset({Role.DIRECTOR}),
+    "cases.manage_limits": frozenset({Role.OUS, Role.DIRECTOR}),
     "catalogue.view_catalogue": CENTRE_ROLES,
     "catalogue.manage_catalogue": frozenset({Role.OUS, Role.DIRECTOR}),
     # Services given to people and their deliveries; provider staff record the deliveries of

@@ -181,7 +181,7 @@ class EnrolmentStatusChange(models.Model):
         null=True,
         blank=True,
         related_name="+",
-        verbose_name=_("by"),
+        verbose_name=_("changed by"),
     )
     reason = models.CharField(_("reason"), max_length=500, blank=True)
 

@@ -8,6 +8,7 @@ import pytest
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
 from opencus.accounts.models import Membership
+from opencus.cases.tests.fixtures import cases_of
 from opencus.catalogue.tests.fixtures import catalogue_of
 from opencus.enrolments.tests.fixtures import enrolments_of
 from opencus.people.tests.fixtures import people_of
@@ -46,6 +47,7 @@ def _other_tenant_kwargs(world):
     return (
         catalogue_of(world.b)
         | people_of(world.b)
+        | cases_of(world.b, world.b_director)
         # delivered by another provider: world.provider's organisation must not reach it
         | enrolments_of(world.b, provider=world.other_organisation)
         | {

@@ -5,6 +5,7 @@ from django.urls import reverse
 
 from opencus.accounts.models import Membership
 from opencus.accounts.tests.test_permissions import all_views
+from opencus.cases.tests.fixtures import cases_of
 from opencus.catalogue.tests.fixtures import catalogue_of
 from opencus.enrolments.tests.fixtures import enrolments_of
 from opencus.people.tests.fixtures import people_of
@@ -17,6 +18,7 @@ def _page_urls(world):
     values = (
         catalogue_of(world.a)
         | people_of(world.a)
+        | cases_of(world.a, world.director)
         | enrolments_of(world.a, provider=world.organisation)
         | {
             "centre_slug": world.a.slug,

@@ -263,7 +263,9 @@ def enrolment_create(
             note=note,
             created_by=by,
         )
-        enrolment.full_clean()
+        # The constraints are the rules checked above; the one-at-a-time rule is the
+        # database's to decide between simultaneous grants (below).
+        enrolment.full_clean(validate_constraints=False)
         try:
             # The database decides between two simultaneous grants of the same service.
             with transaction.atomic():

@@ -18,6 +18,21 @@ pytestmark = [
 ]
 
 
+@pytest.fixture
+def terms():
+    """A transactional test that ran before this one flushed the reference terms, which a
+    data migration made: put them back (the catalogue's service needs them)."""
+    from opencus.catalogue.models import Term
+    from opencus.catalogue.terms import sync_terms
+
+    sync_terms(Term)
+
+
+@pytest.fixture
+def meals(terms, meals):
+    return meals
+
+
 def test_simultaneous_grants_of_the_same_service_give_one(world, halina, meals):
     start = threading.Barrier(4)
     outcomes: list[str] = []

@@ -475,7 +475,12 @@ def qualify(request, centre, requested_id):
     service = requested.service
     form = QualifyForm(
         request.POST or None,
-        initial={"starts_on": timezone.localdate(), "period": service.capacity_period or "week"},
+        initial={
+            "starts_on": timezone.localdate(),
+            "period": service.capacity_period
+            if service.capacity_period in ("week", "month")
+            else "week",
+        },
     )
     if request.method == "POST" and form.is_valid():
         try:

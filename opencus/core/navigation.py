@@ -25,6 +25,7 @@ NAVIGATION: dict[str, list[NavItem]] = {
         NavItem(_("People"), "centre:person_list", "people.view_person"),
         NavItem(_("Applications"), "centre:application_list", "cases.view_application"),
         NavItem(_("Equipment"), "centre:equipment_list", "equipment.view_equipment"),
+        NavItem(_("Services given"), "centre:enrolment_list", "enrolments.view_enrolment"),
         NavItem(_("Catalogue"), "centre:service_list", "catalogue.view_catalogue"),
         NavItem(_("Locations"), "centre:location_list", "catalogue.view_catalogue"),
         NavItem(_("Staff"), "centre:staff_list", "centre.view_staff"),
@@ -33,6 +34,9 @@ NAVIGATION: dict[str, list[NavItem]] = {
     ],
     ContextKind.ORGANISATION: [
         NavItem(_("Dashboard"), "organisation:dashboard", "organisation.view_dashboard"),
+        NavItem(
+            _("Services to deliver"), "organisation:enrolment_list", "enrolments.record_delivery"
+        ),
     ],
     ContextKind.NETWORK: [
         NavItem(_("Dashboard"), "network:dashboard", "network.view_dashboard"),

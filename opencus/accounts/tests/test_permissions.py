@@ -10,6 +10,7 @@ from django.urls import URLPattern, URLResolver, get_resolver, reverse
 from opencus.accounts.models import Membership
 from opencus.cases.tests.fixtures import cases_of
 from opencus.catalogue.tests.fixtures import catalogue_of
+from opencus.enrolments.tests.fixtures import enrolments_of
 from opencus.equipment.tests.fixtures import equipment_of
 from opencus.people.tests.fixtures import people_of
 
@@ -49,6 +50,8 @@ def _other_tenant_kwargs(world):
         | people_of(world.b)
         | cases_of(world.b, world.b_director)
         | equipment_of(world.b)
+        # delivered by another provider: world.provider's organisation must not reach it
+        | enrolments_of(world.b, provider=world.other_organisation)
         | {
             "centre_slug": world.b.slug,
             "organisation_slug": world.other_organisation.slug,

@@ -120,3 +120,5 @@ bench: $(VENV)/.installed messages ## benchmarks: list pages at 1x/10x data, cat
 	scripts/with-postgres $(PY) bench/list_scaling.py
 	env -u DATABASE_URL $(PY) bench/catalogue_search.py
 	scripts/with-postgres $(PY) bench/catalogue_search.py
+	env -u DATABASE_URL $(PY) bench/resident_path.py
+	scripts/with-postgres $(PY) bench/resident_path.py

@@ -15,6 +15,7 @@ from django.test import Client
 
 from e2e.cases_scene import add_cases
 from e2e.catalogue_scene import add_catalogue
+from e2e.enrolments_scene import add_enrolments
 from e2e.equipment_scene import add_equipment
 from e2e.people_scene import add_people
 from e2e.referrals_scene import add_referrals
@@ -176,5 +177,6 @@ def scene(world):
     add_people(world)
     add_cases(world)
     add_equipment(world)
+    add_enrolments(world)
     add_referrals(world)
     return world

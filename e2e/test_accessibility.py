@@ -215,6 +215,14 @@ def send_reminders(page):
     expect(page.locator(".messages .message").first).to_be_visible()
 
 
+def enrolment(attr, path=""):
+    return lambda s: f"/c/{s.a.slug}/enrolments/{getattr(s, attr).pk}/{path}"
+
+
+def provider(path=""):
+    return lambda s: f"/o/{s.organisation.slug}/{path.format(s=s)}"
+
+
 def register_twin(page):
     """Halina Nowak again, born the same day, without PESEL: "already registered?"."""
     fill_and_submit(first_name="Halina", last_name="Nowak", birth_date="1944-03-02")(page)
@@ -466,6 +474,106 @@ SCREENS = [
     Screen("certificate-remove", "kipus", row("certificates", "certificate", "remove/")),
     Screen("person-merge", "director", person("halina_twin", "merge/")),
     Screen("person-merge-invalid", "director", person("halina_twin", "merge/"), submit),
+    # services given and their deliveries, as the KIPUS; the fee list as the director
+    Screen("enrolments", "kipus", c("enrolments/")),
+    Screen(
+        "enrolments-found",
+        "kipus",
+        c("enrolments/"),
+        filter_list("q", "Nowak", "enrolment-table", "Nowak"),
+    ),
+    Screen(
+        "enrolments-by-status",
+        "kipus",
+        c("enrolments/"),
+        choose_filter("status", "suspended", "enrolment-table", "Kowalak"),
+    ),
+    Screen(
+        "enrolments-none-found",
+        "kipus",
+        c("enrolments/"),
+        filter_list("q", "zzz", "enrolment-table"),
+    ),
+    Screen(
+        "enrolments-page-2",
+        "kipus",
+        c("enrolments/?page=2"),
+        lambda page: expect(page.locator("nav.pagination a[rel=prev]")).to_be_visible(),
+        settings={"PAGE_SIZE": 2},
+    ),
+    Screen("enrolment-detail", "kipus", enrolment("meals_enrolment")),
+    Screen("enrolment-detail-front-desk", "front_desk", enrolment("meals_enrolment")),
+    Screen("enrolment-detail-planned", "kipus", enrolment("planned_enrolment")),
+    Screen("enrolment-detail-ended", "kipus", enrolment("ended_enrolment")),
+    Screen("enrolment-start", "kipus", enrolment("planned_enrolment", "start/")),
+    Screen("enrolment-start-refused", "kipus", enrolment("planned_enrolment", "start/"), submit),
+    Screen("enrolment-suspend", "kipus", enrolment("meals_enrolment", "suspend/")),
+    Screen("enrolment-suspend-invalid", "kipus", enrolment("meals_enrolment", "suspend/"), submit),
+    Screen("enrolment-resume", "kipus", enrolment("suspended_enrolment", "resume/")),
+    Screen("enrolment-end", "kipus", enrolment("meals_enrolment", "end/")),
+    Screen(
+        "enrolment-end-invalid",
+        "kipus",
+        enrolment("meals_enrolment", "end/"),
+        fill_and_submit(ended_on="2099-01-01"),
+    ),
+    Screen("enrolment-close", "kipus", enrolment("ended_enrolment", "close/")),
+    Screen("delivery-new", "kipus", enrolment("meals_enrolment", "deliveries/new/")),
+    Screen(
+        "delivery-new-invalid",
+        "kipus",
+        enrolment("meals_enrolment", "deliveries/new/"),
+        fill_and_submit(delivered_on="2099-01-01", units=""),
+    ),
+    Screen("delivery-new-suspended", "kipus", enrolment("suspended_enrolment", "deliveries/new/")),
+    Screen("delivery-edit", "kipus", row("deliveries", "delivery", "edit/")),
+    Screen(
+        "delivery-edit-invalid",
+        "kipus",
+        row("deliveries", "delivery", "edit/"),
+        clear_and_submit("delivered_on"),
+    ),
+    Screen("delivery-delete", "kipus", row("deliveries", "delivery", "delete/")),
+    Screen(
+        "statement",
+        "kipus",
+        lambda s: (
+            f"/c/{s.a.slug}/enrolments/{s.meals_enrolment.pk}/statement/?month={s.last_month}"
+        ),
+    ),
+    Screen("statement-bad-month", "kipus", enrolment("meals_enrolment", "statement/?month=zzz")),
+    Screen(
+        "fee-list", "director", lambda s: f"/c/{s.a.slug}/enrolments/fees/?month={s.last_month}"
+    ),
+    Screen("fee-list-empty", "director", c("enrolments/fees/?month=2001-01")),
+    # the provider's side: only its own services, the minimum about the person
+    Screen("provider-enrolments", "provider", provider("enrolments/")),
+    Screen(
+        "provider-enrolments-found",
+        "provider",
+        provider("enrolments/"),
+        filter_list("q", "Nowak", "enrolment-table", "Nowak"),
+    ),
+    Screen("provider-enrolment", "provider", provider("enrolments/{s.partner_enrolment.pk}/")),
+    Screen(
+        "provider-delivery-new",
+        "provider",
+        provider("enrolments/{s.partner_enrolment.pk}/deliveries/new/"),
+    ),
+    Screen(
+        "provider-delivery-new-invalid",
+        "provider",
+        provider("enrolments/{s.partner_enrolment.pk}/deliveries/new/"),
+        fill_and_submit(units="0"),
+    ),
+    Screen(
+        "provider-delivery-edit", "provider", provider("deliveries/{s.partner_delivery.pk}/edit/")
+    ),
+    Screen(
+        "provider-delivery-delete",
+        "provider",
+        provider("deliveries/{s.partner_delivery.pk}/delete/"),
+    ),
     # applications: the desk, the KIPUS, the director
     Screen("applications", "front_desk", c("applications/")),
     Screen(
@@ -784,6 +892,10 @@ def test_every_page_has_a_screen(scene):
         "centre:service_location_add",  # POST only, redirects
         "centre:schedule_add",  # POST only, redirects
         "centre:consent_give",  # POST only (from the person page), redirects
+        "centre:enrolment_list_csv",  # downloads
+        "centre:enrolment_statement_csv",
+        "centre:fee_list_csv",
+        "centre:fee_list_xlsx",
         "centre:notice_pdf",  # a PDF
         "centre:decision_pdf",  # a PDF
         "residents:verify_resend",  # POST only, redirects

@@ -20,12 +20,15 @@ CENTRE_NAV = [
     "people/",
     "applications/",
     "equipment/",
+    "enrolments/",
     "catalogue/",
     "locations/",
     "staff/",
 ]
-# no personal files: no applications, no equipment loans
-OSL_NAV = [p for p in CENTRE_NAV if p not in ("people/", "applications/", "equipment/")]
+# no personal files: no applications, no equipment loans, no services given
+OSL_NAV = [
+    p for p in CENTRE_NAV if p not in ("people/", "applications/", "equipment/", "enrolments/")
+]
 DIRECTOR_NAV = [*CENTRE_NAV, "audit/access/", "audit/changes/"]
 
 # persona -> (context prefix, heading attribute, nav links after the prefix)
@@ -35,7 +38,7 @@ ROLES = {
     "kipus": ("c", "a", CENTRE_NAV),
     "osl": ("c", "a", OSL_NAV),
     "director": ("c", "a", DIRECTOR_NAV),
-    "provider": ("o", "organisation", [""]),
+    "provider": ("o", "organisation", ["", "enrolments/"]),
     "analyst": ("n", "network", [""]),
 }
 

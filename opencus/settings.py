@@ -39,6 +39,7 @@ INSTALLED_APPS = [
     "opencus.audit",
     "opencus.catalogue",
     "opencus.people",
+    "opencus.enrolments",
     "opencus.cases",
     "opencus.residents",
     "opencus.equipment",

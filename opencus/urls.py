@@ -10,6 +10,8 @@ from opencus.audit.urls import centre_urlpatterns as audit_centre
 from opencus.cases.urls import centre_urlpatterns as cases_centre
 from opencus.catalogue.urls import centre_urlpatterns as catalogue_centre
 from opencus.dashboard import views as dashboard_views
+from opencus.enrolments.urls import centre_urlpatterns as enrolments_centre
+from opencus.enrolments.urls import organisation_urlpatterns as enrolments_organisation
 from opencus.equipment.urls import centre_urlpatterns as equipment_centre
 from opencus.people.urls import centre_urlpatterns as people_centre
 from opencus.referrals.urls import centre_urlpatterns as referrals_centre
@@ -27,10 +29,12 @@ centre_patterns = [
     *cases_centre,
     *residents_centre,
     *equipment_centre,
+    *enrolments_centre,
     *referrals_centre,
 ]
 organisation_patterns = [
     path("", dashboard_views.organisation_dashboard, name="dashboard"),
+    *enrolments_organisation,
     *referrals_organisation,
 ]
 network_patterns = [path("", dashboard_views.network_dashboard, name="dashboard")]

@@ -91,6 +91,13 @@ PERMISSIONS: dict[str, frozenset[str]] = {
     ),
     "catalogue.view_catalogue": CENTRE_ROLES,
     "catalogue.manage_catalogue": frozenset({Role.OUS, Role.DIRECTOR}),
+    # Services given to people and their deliveries; provider staff record the deliveries of
+    # their own organisation's services (checked in the organisation context).
+    "enrolments.view_enrolment": frozenset({Role.FRONT_DESK, Role.OUS, Role.KIPUS, Role.DIRECTOR}),
+    "enrolments.manage_enrolment": frozenset({Role.OUS, Role.KIPUS, Role.DIRECTOR}),
+    "enrolments.record_delivery": frozenset(
+        {Role.OUS, Role.KIPUS, Role.DIRECTOR, Role.PROVIDER_STAFF}
+    ),
     "organisation.view_dashboard": ORGANISATION_ROLES,
     "network.view_dashboard": NETWORK_ROLES,
 }

@@ -240,7 +240,10 @@ class QualifyForm(forms.Form):
     units_per_period = forms.DecimalField(
         label=_("Units per period"), min_value=0, max_digits=8, decimal_places=2
     )
-    period = forms.ChoiceField(label=_("Period"), choices=CapacityPeriod.choices)
+    period = forms.ChoiceField(
+        label=_("Period"),
+        choices=[(p.value, p.label) for p in (CapacityPeriod.WEEK, CapacityPeriod.MONTH)],
+    )
     starts_on = forms.DateField(label=_("From"), widget=DATE)
     ends_on = forms.DateField(label=_("Until"), required=False, widget=DATE)
     exemption = forms.ChoiceField(

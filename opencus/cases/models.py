@@ -281,6 +281,14 @@ class RequestedService(models.Model):
         _("the person's fee per unit (PLN)"), max_digits=10, decimal_places=2, null=True, blank=True
     )
     notice_number = models.CharField(_("notice number"), max_length=50, blank=True)
+    enrolment = models.OneToOneField(
+        "enrolments.Enrolment",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="requested",
+        verbose_name=_("service given"),
+    )
     decided_at = models.DateTimeField(_("decided at"), null=True, blank=True)
     decided_by = models.ForeignKey(
         USER, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"

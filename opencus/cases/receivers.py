@@ -3,7 +3,8 @@
 from auditlog.context import set_actor
 from django.dispatch import receiver
 
-from opencus.cases.models import Application
+from opencus.cases.models import Application, RequestedService
+from opencus.enrolments.services import enrolment_ended
 from opencus.people.signals import person_merged
 
 
@@ -16,3 +17,13 @@ def move_applications(sender, keep, duplicate, by, **kwargs):
         for application in Application.objects.filter(submitter=duplicate):
             application.submitter = keep
             application.save(update_fields=["submitter", "updated_at"])
+
+
+@receiver(enrolment_ended)
+def free_the_place(sender, enrolment, by, **kwargs):
+    """A service granted within a limit ended: its place goes to the head of the queue."""
+    from opencus.cases.services import place_release
+
+    requested = RequestedService.objects.filter(enrolment=enrolment).first()
+    if requested is not None:
+        place_release(requested=requested, by=by)

@@ -52,6 +52,26 @@ def application_list(
     ).order_by("-submitted_at", "id")
 
 
+def register_candidates(*, application) -> QuerySet:
+    """Records that may be the person an online application names: the same PESEL, a last
+    name starting with the declared one, or the same first name and birth date."""
+    from opencus.people.models import Person
+
+    match = Q(last_name__istartswith=application.declared_last_name.strip() or "\0")
+    if application.declared_pesel:
+        match |= Q(pesel=application.declared_pesel)
+    if application.declared_birth_date:
+        match |= Q(
+            birth_date=application.declared_birth_date,
+            first_name__iexact=application.declared_first_name.strip(),
+        )
+    return (
+        Person.objects.current()
+        .filter(match, centre=application.centre_id)
+        .order_by("last_name", "first_name")
+    )
+
+
 def applicable_services(centre) -> QuerySet[Service]:
     """The centre's published services that are given on application or within an IPUS."""
     return Service.objects.filter(

@@ -587,8 +587,25 @@ def _take_place(limit: ServiceLimit, application: Application) -> bool:
 
 
 def _grant(requested: RequestedService, by) -> None:
+    """Granted: the person is enrolled in the service at once (no second typing)."""
+    from opencus.enrolments.services import enrolment_create
+
     requested.outcome = Outcome.GRANTED
     application = requested.application
+    assert requested.starts_on is not None  # qualify() and offer_accept() set it
+    requested.enrolment = enrolment_create(
+        person=application.person,
+        service=requested.service,
+        by=by,
+        starts_on=requested.starts_on,
+        ends_on=requested.ends_on,
+        units_per_period=requested.units_per_period,
+        period=requested.period,
+        exemption=requested.exemption or "none",
+        exemption_reason=requested.exemption_reason,
+        fee_per_unit=requested.fee_per_unit if requested.exemption == "partial" else None,
+        note=str(_("granted in application %(number)s") % {"number": application.case_number}),
+    )
     count = application.requested.exclude(notice_number="").count() + 1
     requested.notice_number = f"{application.case_number}/P/{count}"
     from opencus.cases.signals import service_granted

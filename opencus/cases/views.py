@@ -266,10 +266,9 @@ def application_register(request, centre, application_id):
         messages.info(request, _("This application is already registered."))
         return _to_application(centre, application)
     query = application.declared_last_name
-    candidates = Person.objects.current().filter(
-        centre=centre, last_name__iexact=application.declared_last_name
-    ) | Person.objects.current().filter(centre=centre, pesel=application.declared_pesel or "-")
-    form = PersonPickForm(request.POST or None, people=candidates.distinct())
+    form = PersonPickForm(
+        request.POST or None, people=selectors.register_candidates(application=application)
+    )
     _log(request, centre, application, "declared identity and contact, candidate records")
     if request.method == "POST" and form.is_valid():
         try:
@@ -476,7 +475,12 @@ def qualify(request, centre, requested_id):
     service = requested.service
     form = QualifyForm(
         request.POST or None,
-        initial={"starts_on": timezone.localdate(), "period": service.capacity_period or "week"},
+        initial={
+            "starts_on": timezone.localdate(),
+            "period": service.capacity_period
+            if service.capacity_period in ("week", "month")
+            else "week",
+        },
     )
     if request.method == "POST" and form.is_valid():
         try:

@@ -25,6 +25,7 @@ NAVIGATION: dict[str, list[NavItem]] = {
         NavItem(_("People"), "centre:person_list", "people.view_person"),
         NavItem(_("Applications"), "centre:application_list", "cases.view_application"),
         NavItem(_("Equipment"), "centre:equipment_list", "equipment.view_equipment"),
+        NavItem(_("Services given"), "centre:enrolment_list", "enrolments.view_enrolment"),
         NavItem(_("Referrals"), "centre:referral_list", "referrals.view_referral"),
         NavItem(_("Catalogue"), "centre:service_list", "catalogue.view_catalogue"),
         NavItem(_("Locations"), "centre:location_list", "catalogue.view_catalogue"),
@@ -34,6 +35,9 @@ NAVIGATION: dict[str, list[NavItem]] = {
     ],
     ContextKind.ORGANISATION: [
         NavItem(_("Dashboard"), "organisation:dashboard", "organisation.view_dashboard"),
+        NavItem(
+            _("Services to deliver"), "organisation:enrolment_list", "enrolments.record_delivery"
+        ),
         NavItem(_("Referrals"), "organisation:referral_list", "referrals.answer_referral"),
     ],
     ContextKind.NETWORK: [

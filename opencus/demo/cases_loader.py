@@ -51,7 +51,8 @@ def load_cases() -> list[tuple[str, str]]:
     today = timezone.localdate()
     now = timezone.now()
 
-    # Home rehabilitation has 2 places this year: both taken, then two people wait in order.
+    # Home rehabilitation has 2 places this year (besides the services given before the
+    # programme, see enrolments_loader): both taken, then Halina waits for a place.
     services.limit_create(
         service=rehab,
         by=director,
@@ -61,10 +62,9 @@ def load_cases() -> list[tuple[str, str]]:
         note="Program usług społecznych Gminy Świebodzin, uchwała (demo)",
     )
     queue = [
-        ("Wójcik", "Stanisław", 40),
-        ("Kowalski", "Janusz", 30),
-        ("Zając", "Krystyna", 20),
-        ("Lewandowska", "Maria", 10),
+        ("Kowalski", "Janusz", 40),
+        ("Lewandowska", "Maria", 30),
+        ("Kowalska", "Halina", 20),
     ]
     applications = []
     for last, first, days_ago in queue:
@@ -99,16 +99,15 @@ def load_cases() -> list[tuple[str, str]]:
         )
         applications.append(application)
 
-    # A refusal: the help-at-home basket is for residents of the gmina only.
+    # A refusal: the basket is for repeated help, not a one-off clean-up.
     refused = services.application_receive(
         centre=centre,
         by=desk,
-        person=_person(centre, "Kowalska", "Halina"),
+        person=_person(centre, "Zając", "Krystyna"),
         channel="phone",
-        submitter_role="actual_carer",
-        submitter=_person(centre, "Kowalski", "Janusz"),
+        submitter_role="person",
         services=[basket],
-        description="Mama potrzebuje pomocy przy sprzątaniu po remoncie.",
+        description="Potrzebuję pomocy przy sprzątaniu po remoncie.",
         submitted_at=now - dt.timedelta(days=25),
     )
     services.assessment_record(
@@ -137,7 +136,7 @@ def load_cases() -> list[tuple[str, str]]:
         decision=decision,
         by=desk,
         filed_on=today - dt.timedelta(days=8),
-        content="Nie zgadzam się: mama po remoncie nie da rady sama.",
+        content="Nie zgadzam się: po remoncie nie dam rady sama.",
     )
 
     # Waiting for completion: the carer's authorisation is missing.

@@ -11,6 +11,7 @@ from opencus.accounts.models import Membership, User
 from opencus.demo import data
 from opencus.demo.cases_loader import load_cases
 from opencus.demo.catalogue_loader import load_catalogue
+from opencus.demo.enrolments_loader import load_enrolments
 from opencus.demo.equipment_loader import load_equipment
 from opencus.demo.people_loader import load_people
 from opencus.demo.referrals_loader import load_referrals
@@ -329,6 +330,7 @@ def load_demo(*, stdout=None) -> list[tuple[str, str]]:
     load_catalogue()
     load_people()
     load_equipment()
+    load_enrolments()  # services given before the applications below
     logins += load_cases()
     load_referrals()
     return logins

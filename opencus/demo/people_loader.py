@@ -67,6 +67,18 @@ PEOPLE = {
             {},
         ),
     ],
+    # Delivered to by the Konwent (the demo provider login): see enrolments_loader.
+    "janow-lubelski": [
+        (
+            "Teresa",
+            "Wrona",
+            D(1958, 6, 11),
+            "0605053",
+            "ul. Zamoyskiego 40/2",
+            "+48 600 300 401",
+            {},
+        ),
+    ],
 }
 # (centre, person's last+first, other's last+first, kind)
 RELATIONS = [

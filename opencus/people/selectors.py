@@ -7,6 +7,7 @@ from django.db.models import Prefetch, Q, QuerySet
 from django.shortcuts import get_object_or_404
 
 from opencus.core.tenancy import scope_to_centre
+from opencus.enrolments.models import Enrolment
 from opencus.people.models import Consent, DisabilityCertificate, Person, Relation
 
 _DIGITS = re.compile(r"^\d{4,11}$")
@@ -69,6 +70,13 @@ def get_person(*, centre, person_id) -> Person:
             ),
             "merged_records",
             "applications",  # by their submission, newest first (cases.Application.Meta)
+            # The person page lists the services given (enrolments app), in one query.
+            Prefetch(
+                "enrolments",
+                queryset=Enrolment.objects.select_related("service", "provider").order_by(
+                    "-starts_on", "id"
+                ),
+            ),
         ),
         pk=person_id,
     )

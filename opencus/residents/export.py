@@ -124,6 +124,34 @@ def person_data(person: Person) -> dict:
             }
             for a in applications
         ],
+        "services": [
+            {
+                "service": e.service.name,
+                "provider": e.provider.name if e.provider else person.centre.name,
+                "status": e.status,
+                "starts_on": _iso(e.starts_on),
+                "ends_on": _iso(e.ends_on),
+                "units_per_period": str(e.units_per_period),
+                "period": e.period,
+                "fee_per_unit": str(e.fee_per_unit),
+                "market_value_per_unit": str(e.market_value_per_unit),
+                "exemption": e.exemption,
+                "deliveries": [
+                    {
+                        "date": _iso(d.delivered_on),
+                        "status": d.status,
+                        "units": str(d.units),
+                        "minutes": d.duration_minutes,
+                        "missed_reason": d.missed_reason,
+                        "note": d.note,
+                    }
+                    for d in e.deliveries.all()
+                ],
+            }
+            for e in person.enrolments.select_related("service", "provider").prefetch_related(
+                "deliveries"
+            )
+        ],
         "messages": [
             _row(m, ["sent_at", "subject", "body", "read_at"]) for m in person.messages.all()
         ],

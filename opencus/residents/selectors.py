@@ -54,6 +54,23 @@ def pending_online(user) -> list[Application]:
     )
 
 
+def services_of(people) -> list:
+    """The services given to these people (not closed), with their last ten visits each."""
+    from opencus.enrolments.models import Delivery, Enrolment
+
+    recent = Delivery.objects.order_by("-delivered_on", "-recorded_at")
+    enrolments = list(
+        Enrolment.objects.filter(person__in=people)
+        .exclude(status="closed")
+        .select_related("service", "provider")
+        .prefetch_related(Prefetch("deliveries", queryset=recent))
+        .order_by("-starts_on")
+    )
+    for enrolment in enrolments:
+        enrolment.recent = list(enrolment.deliveries.all())[:10]
+    return enrolments
+
+
 def messages_of(people) -> list[Message]:
     return list(Message.objects.filter(person__in=people).select_related("centre")[:50])
 

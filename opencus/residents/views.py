@@ -105,9 +105,12 @@ def home(request):
     applications = selectors.applications_of(people)
     for link in links:
         _log_own(request, link.person, "my matters: applications, services, messages")
-    by_person = {link.person.pk: [] for link in links}
+    by_person: dict = {link.person.pk: [] for link in links}
     for application in applications:
         by_person[application.person_id].append(application)
+    services_by_person: dict = {link.person.pk: [] for link in links}
+    for enrolment in selectors.services_of(people):
+        services_by_person[enrolment.person_id].append(enrolment)
     return render(
         request,
         "residents/home.html",
@@ -116,6 +119,7 @@ def home(request):
                 {
                     "link": link,
                     "applications": by_person[link.person.pk],
+                    "services": services_by_person[link.person.pk],
                     "sees_plan": link.role in SEES_PLAN,
                     "may_export": link.role in MAY_EXPORT,
                 }

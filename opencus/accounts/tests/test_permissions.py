@@ -10,6 +10,7 @@ from django.urls import URLPattern, URLResolver, get_resolver, reverse
 from opencus.accounts.models import Membership
 from opencus.cases.tests.fixtures import cases_of
 from opencus.catalogue.tests.fixtures import catalogue_of
+from opencus.enrolments.tests.fixtures import enrolments_of
 from opencus.equipment.tests.fixtures import equipment_of
 from opencus.people.tests.fixtures import people_of
 from opencus.referrals.tests.fixtures import referrals_of
@@ -50,6 +51,8 @@ def _other_tenant_kwargs(world):
         | people_of(world.b)
         | cases_of(world.b, world.b_director)
         | equipment_of(world.b)
+        # delivered by another provider: world.provider's organisation must not reach it
+        | enrolments_of(world.b, provider=world.other_organisation)
         # addressed to another provider: world.provider's organisation must not reach it
         | referrals_of(world.b, organisation=world.other_organisation)
         | {

@@ -7,6 +7,7 @@ from opencus.accounts.models import Membership
 from opencus.accounts.tests.test_permissions import all_views
 from opencus.cases.tests.fixtures import cases_of
 from opencus.catalogue.tests.fixtures import catalogue_of
+from opencus.enrolments.tests.fixtures import enrolments_of
 from opencus.equipment.tests.fixtures import equipment_of
 from opencus.people.tests.fixtures import people_of
 from opencus.referrals.tests.fixtures import referrals_of
@@ -22,6 +23,7 @@ def _page_urls(world):
         | people_of(world.a)
         | cases_of(world.a, world.director)
         | equipment_of(world.a)
+        | enrolments_of(world.a, provider=world.organisation)
         | referrals_of(world.a, organisation=world.organisation)
         | {
             "centre_slug": world.a.slug,

@@ -103,7 +103,7 @@ def test_demo_people_have_no_pesel_and_carry_relations(demo):
     from opencus.people.models import Person
 
     people = Person.objects.filter(is_demo=True)
-    assert people.count() == 9
+    assert people.count() == 10
     assert not people.exclude(pesel="").exists()
     halina = people.get(first_name="Halina")
     assert [r.other.first_name for r in halina.relations.all()] == ["Janusz"]
@@ -118,7 +118,7 @@ def test_demo_applications_show_every_step_of_the_path(demo):
     statuses = set(applications.values_list("status", flat=True))
     assert {"decided", "awaiting_completion"} <= statuses
     queue = WaitlistEntry.objects.filter(status="queued").order_by("queued_at")
-    assert [e.requested.application.person.last_name for e in queue] == ["Zając", "Lewandowska"]
+    assert [e.requested.application.person.last_name for e in queue] == ["Kowalska"]
     assert applications.filter(requested__decision__appeal__isnull=False).count() == 1
     resident = User.objects.get(email="mieszkanka@opencus.example")
     assert resident.email_verified_at is not None

@@ -450,3 +450,26 @@ def test_merging_records_moves_applications_links_messages_and_loans(world, veri
     assert ResidentLink.objects.get(user=verified, ended_at__isnull=True).person == keep
     assert Message.objects.get(subject="Wizyta").person == keep
     assert keep.equipment_loans.count() == 1
+
+
+def test_my_matters_shows_the_granted_service_and_its_visits(client, world, verified):
+    from opencus.enrolments import services as enrolments
+
+    person, application = linked(world, verified)
+    cases.assessment_record(
+        application=application,
+        by=None,
+        assessed_on=TODAY(),
+        place="home",
+        findings={"self_care": ("some", "x")},
+    )
+    line = grant(application.requested.get())
+    enrolments.delivery_record(
+        enrolment=line.enrolment, by=world.kipus, delivered_on=TODAY(), units=2, duration_minutes=90
+    )
+    client.force_login(verified)
+    page = client.get(reverse("residents:home"), headers=ENGLISH)
+    assertContains(page, "Recent visits")
+    assertContains(page, "90 min")
+    data = json.loads(client.get(reverse("residents:export_json", args=[person.pk])).content)
+    assert data["services"][0]["deliveries"][0]["minutes"] == 90

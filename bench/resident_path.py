@@ -1,0 +1,190 @@
+"""The resident's path at 1x and 100x data: people, applications, services, deliveries.
+
+Run: `make bench` (a throwaway SQLite database, or DATABASE_URL). For each page it prints the
+median server time at 1x and at 100x and their ratio (goal ≤ 1.2), and the number of SQL
+queries at both sizes (they must be equal: the pages are designed for a fixed count).
+
+The measured pages show one person (or one KIPUS's work) while the centre around them grows
+a hundredfold: the person page, "my matters" of the person's account, the application list
+(first page), and the KIPUS caseload.
+"""
+
+import contextlib
+import datetime as dt
+import io
+import os
+import statistics
+import sys
+import tempfile
+import time
+from decimal import Decimal
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+os.environ.setdefault("DJANGO_SETTINGS_MODULE", "opencus.settings")
+if "DATABASE_URL" not in os.environ:
+    os.environ["DATABASE_URL"] = f"sqlite:///{tempfile.mkdtemp()}/bench.sqlite3"
+os.environ.setdefault("STATIC_MANIFEST", "false")
+
+import django
+
+django.setup()
+
+from django.core.management import call_command  # noqa: E402
+from django.db import connection  # noqa: E402
+from django.test import Client  # noqa: E402
+from django.test.utils import setup_test_environment  # noqa: E402
+from django.urls import NoReverseMatch, reverse  # noqa: E402
+from django.utils import timezone  # noqa: E402
+
+BASE = 50  # people at 1x; each with an application, a service and DELIVERIES visits
+DELIVERIES = 20
+REPEAT = 15
+
+
+class QueryCounter:
+    """An execute wrapper counting the SQL statements of a request."""
+
+    def __init__(self):
+        self.count = 0
+
+    def __call__(self, execute, sql, params, many, context):
+        self.count += 1
+        return execute(sql, params, many, context)
+
+
+def main():
+    setup_test_environment()
+    call_command("migrate", verbosity=0)
+    call_command("load_demo", verbosity=0, stdout=io.StringIO())
+
+    from opencus.accounts.models import User
+    from opencus.cases.models import Application, RequestedService
+    from opencus.catalogue.models import Service
+    from opencus.enrolments.models import Delivery, Enrolment
+    from opencus.people.models import Person
+    from opencus.residents.models import ResidentLink
+    from opencus.territory.models import Centre
+
+    centre = Centre.objects.get(slug="swiebodzin")
+    kipus = User.objects.get(email="kipus.swiebodzin@opencus.example")
+    resident = User.objects.get(email="mieszkanka@opencus.example")
+    person = ResidentLink.objects.get(user=resident).person
+    service = Service.objects.filter(centre=centre, status="published").first()
+    today = timezone.localdate()
+
+    def grow(people: int):
+        have = Person.objects.filter(centre=centre, last_name__startswith="Bench").count()
+        new = [
+            Person(
+                centre=centre,
+                first_name="Osoba",
+                last_name=f"Bench {i:06d}",
+                birth_date=dt.date(1940 + i % 60, 1 + i % 12, 1 + i % 28),
+                is_demo=True,
+            )
+            for i in range(have, people)
+        ]
+        Person.objects.bulk_create(new, batch_size=1000)
+        applications = [
+            Application(
+                centre=centre,
+                person=p,
+                channel="desk",
+                submitter_role="person",
+                description="x",
+                submitted_at=timezone.now() - dt.timedelta(minutes=i),
+                case_number=f"B/{p.last_name[-6:]}",
+                status="decided",
+                is_demo=True,
+            )
+            for i, p in enumerate(new)
+        ]
+        Application.objects.bulk_create(applications, batch_size=1000)
+        enrolments = [
+            Enrolment(
+                centre=centre,
+                person=p,
+                service=service,
+                provider=service.provider,
+                units_per_period=Decimal(2),
+                period="week",
+                starts_on=today - dt.timedelta(days=60),
+                unit=service.unit,
+                market_value_per_unit=service.market_value,
+                fee_per_unit=service.resident_price,
+                status="active",
+            )
+            for p in new
+        ]
+        Enrolment.objects.bulk_create(enrolments, batch_size=1000)
+        RequestedService.objects.bulk_create(
+            [
+                RequestedService(application=a, service=service, outcome="granted", enrolment=e)
+                for a, e in zip(applications, enrolments, strict=True)
+            ],
+            batch_size=1000,
+        )
+        Delivery.objects.bulk_create(
+            [
+                Delivery(
+                    centre=centre,
+                    enrolment=e,
+                    delivered_on=today - dt.timedelta(days=d + 1),
+                    units=Decimal(1),
+                    where="at_home",
+                )
+                for e in enrolments
+                for d in range(DELIVERIES)
+            ],
+            batch_size=2000,
+        )
+        with connection.cursor() as cursor:
+            cursor.execute("ANALYZE")  # the planner's statistics, as after any bulk load
+
+    pages = {
+        "person page (KIPUS)": (kipus, f"/c/{centre.slug}/people/{person.pk}/"),
+        "application list (KIPUS)": (kipus, f"/c/{centre.slug}/applications/"),
+        "my matters (resident)": (resident, "/my/"),
+    }
+    with contextlib.suppress(NoReverseMatch):  # the plans app may not be installed
+        pages["KIPUS caseload"] = (kipus, reverse("centre:plan_caseload", args=[centre.slug]))
+    clients = {}
+    for user in {kipus, resident}:
+        clients[user.pk] = Client()
+        clients[user.pk].force_login(user)
+
+    def measure() -> dict[str, tuple[float, int]]:
+        result = {}
+        for name, (user, url) in pages.items():
+            client = clients[user.pk]
+            client.get(url)  # warm caches
+            counter = QueryCounter()
+            with connection.execute_wrapper(counter):
+                response = client.get(url)
+            assert response.status_code == 200, (url, response.status_code)
+            times = []
+            for _ in range(REPEAT):
+                start = time.perf_counter()
+                client.get(url)
+                times.append(time.perf_counter() - start)
+            result[name] = (statistics.median(times), counter.count)
+        return result
+
+    grow(BASE)
+    one = measure()
+    grow(BASE * 100)
+    hundred = measure()
+    print(
+        f"Resident path on {connection.vendor}: median of {REPEAT} requests; "
+        f"{BASE} vs {BASE * 100} people, each with an application, a service and "
+        f"{DELIVERIES} deliveries ({BASE * DELIVERIES} vs {BASE * 100 * DELIVERIES})"
+    )
+    print(f"{'page':28} {'1x (ms)':>9} {'100x (ms)':>10} {'ratio':>7} {'queries':>9}")
+    for name in pages:
+        (t1, q1), (t100, q100) = one[name], hundred[name]
+        print(f"{name:28} {t1 * 1000:9.1f} {t100 * 1000:10.1f} {t100 / t1:7.2f} {q1:>4}/{q100:<4}")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,63 @@
+"""The demo's services given: delivered over the last two months, one seen by the demo provider."""
+
+import io
+
+import pytest
+from django.core.management import call_command
+from django.db import transaction
+
+from opencus.demo.enrolments_loader import ENROLMENTS
+from opencus.enrolments import selectors
+from opencus.enrolments.models import Delivery, Enrolment, EnrolmentStatusChange
+from opencus.providers.models import Organisation
+
+
+@pytest.fixture(scope="module")
+def demo(django_db_setup, django_db_blocker):
+    with django_db_blocker.unblock(), transaction.atomic():
+        call_command("load_demo", stdout=io.StringIO())
+        yield
+        transaction.set_rollback(True)
+
+
+@pytest.mark.django_db
+def test_every_demo_enrolment_is_granted(demo):
+    # each listed one is there: loaded, or already granted through a demo application
+    for listed in ENROLMENTS:
+        assert Enrolment.objects.filter(
+            person__last_name=listed.person[0],
+            person__first_name=listed.person[1],
+            service__name=listed.service,
+        ).exists(), listed
+    assert Enrolment.objects.filter(requested__isnull=False).count() == 2  # cases_loader
+    assert set(Enrolment.objects.values_list("status", flat=True)) == {
+        "active",
+        "suspended",
+        "ended",
+        "planned",
+    }
+    assert Enrolment.objects.filter(exemption="full").exists()
+    assert Enrolment.objects.filter(exemption="partial").exists()
+
+
+@pytest.mark.django_db
+def test_deliveries_cover_the_last_two_months_with_a_missed_visit(demo):
+    dates = Delivery.objects.values_list("delivered_on", flat=True)
+    assert (max(dates) - min(dates)).days >= 55
+    assert Delivery.objects.filter(status="missed").count() >= 1
+
+
+@pytest.mark.django_db
+def test_the_demo_provider_login_sees_an_enrolment(demo):
+    konwent = Organisation.objects.get(slug="konwent-cis-kis")
+    enrolment = selectors.provider_enrolment_list(organisation=konwent).get()
+    assert enrolment.person.last_name == "Wrona"
+    assert enrolment.deliveries.filter(by__email="lider.konwent@opencus.example").exists()
+
+
+@pytest.mark.django_db
+def test_rerun_creates_nothing_new(demo):
+    models = (Enrolment, Delivery, EnrolmentStatusChange)
+    before = [m.objects.count() for m in models]
+    call_command("load_demo", stdout=io.StringIO())
+    assert [m.objects.count() for m in models] == before

@@ -772,6 +772,11 @@ SCREENS = [
         "kipus",
         lambda s: f"/c/{s.a.slug}/referrals/new/?application={s.cases['application_id']}",
     ),
+    Screen(
+        "referral-from-enrolment",
+        "kipus",
+        lambda s: f"/c/{s.a.slug}/referrals/new/?enrolment={s.meals_enrolment.pk}",
+    ),
     Screen("referral", "kipus", referral("referral")),
     Screen("referral-unit", "kipus", referral("unit_referral")),
     Screen("referral-read-only", "front_desk", referral("referral")),

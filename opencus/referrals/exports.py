@@ -23,6 +23,7 @@ def referral_header() -> list[str]:
         _("Age in days"),
         _("Stuck"),
         _("Application"),
+        _("Service given"),
     ]
 
 
@@ -41,5 +42,6 @@ def referral_rows(referrals: Iterable[Referral], *, now: dt.datetime) -> Iterato
             r.loop.label,
             r.age_days(now),
             _("yes") if r.is_stuck else _("no"),
-            r.application.case_number if r.application_id else "",
+            r.application.case_number if r.application is not None else "",
+            r.enrolment.service.name if r.enrolment is not None else "",
         ]

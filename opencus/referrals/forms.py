@@ -88,7 +88,10 @@ class ReferralForm(forms.Form):
         label=_("Reason for the referral"),
         required=False,
         widget=forms.Textarea(attrs={"rows": 3}),
-        help_text=_("Needed when the referral does not come from an application. Not shared."),
+        help_text=_(
+            "Needed when the referral does not come from an application or a service given. "
+            "Not shared."
+        ),
     )
 
     def __init__(self, *args, centre, **kwargs):

@@ -116,7 +116,15 @@ def _with_state(referrals: QuerySet[Referral], policy: ReferralPolicy, now) -> Q
     )
 
 
-_SHOWN = ("person", "organisation", "receiving_centre", "service", "application", "centre")
+_SHOWN = (
+    "person",
+    "organisation",
+    "receiving_centre",
+    "service",
+    "application",
+    "enrolment__service",
+    "centre",
+)
 
 
 def _search(referrals: QuerySet[Referral], query: str) -> QuerySet[Referral]:

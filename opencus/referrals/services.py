@@ -40,7 +40,10 @@ from opencus.territory.models import Centre
 MSG_OTHER_CENTRE = _("This person is registered in another centre.")
 MSG_PERSON_MERGED = _("This record was merged into another one: refer the kept record.")
 MSG_APPLICATION_OTHER_PERSON = _("This application is not the person's, or not the centre's.")
-MSG_NO_SOURCE = _("Refer from an application, or give the reason for the referral.")
+MSG_ENROLMENT_OTHER_PERSON = _("This service given is not the person's, or not the centre's.")
+MSG_NO_SOURCE = _(
+    "Refer from an application or a service given, or give the reason for the referral."
+)
 MSG_CHOOSE_KIND = _("Choose whom the person is referred to.")
 MSG_CHOOSE_ORGANISATION = _("Choose the provider organisation.")
 MSG_NAME_UNIT = _("Name the unit the person is referred to.")
@@ -218,13 +221,15 @@ def referral_send(
     shared_fields: Iterable[str] = (),
     need_description: str = "",
     application=None,
+    enrolment=None,
     reason: str = "",
     sent_at: dt.datetime | None = None,
     is_demo: bool = False,
 ) -> Referral:
     """Refer ``person`` to a provider organisation, a unit outside the system, or another centre.
 
-    The source is ``application`` or, without one, ``reason`` in words. The receiver sees the
+    The source is ``application`` or ``enrolment`` (a service given) or, without either,
+    ``reason`` in words. The receiver sees the
     person's name and the ``shared_fields`` chosen (copied now), what is asked and the urgency.
     """
     unit_name, unit_contact = unit_name.strip(), unit_contact.strip()
@@ -239,7 +244,11 @@ def referral_send(
         application.centre_id != centre.pk or application.person_id != person.pk
     ):
         _add(errors, "application", MSG_APPLICATION_OTHER_PERSON)
-    if application is None and not reason:
+    if enrolment is not None and (
+        enrolment.centre_id != centre.pk or enrolment.person_id != person.pk
+    ):
+        _add(errors, "enrolment", MSG_ENROLMENT_OTHER_PERSON)
+    if application is None and enrolment is None and not reason:
         _add(errors, "reason", MSG_NO_SOURCE)
     agreement = _check_receiver(
         errors,
@@ -282,6 +291,7 @@ def referral_send(
             centre=centre,
             person=person,
             application=application,
+            enrolment=enrolment,
             reason=reason,
             receiver_kind=receiver_kind,
             organisation=organisation,

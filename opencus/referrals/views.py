@@ -18,6 +18,7 @@ from opencus.core.exports import csv_response
 from opencus.core.forms import add_service_errors, valid_filters
 from opencus.core.pagination import paginate, querystring_without_page
 from opencus.core.views import render_list
+from opencus.enrolments.models import Enrolment
 from opencus.people import selectors as people_selectors
 from opencus.referrals import exports, selectors, services
 from opencus.referrals.enums import ACTION_STATUS, TRANSITIONS, Action, ReceiverKind
@@ -150,13 +151,12 @@ def _uuid(value: str | None):
         raise Http404 from None
 
 
-@centre_view(SEND)
-def referral_create(request, centre):
-    """From an application (``?application=``) or a person (``?person=``); without either,
-    a search for the person first."""
+def _source(request, centre) -> dict | None:
+    """The person and the case a referral starts from: ``?application=``, ``?enrolment=``
+    (a service given) or ``?person=``; None when nothing is given (search the person first)."""
     application_id = _uuid(request.GET.get("application"))
+    enrolment_id = _uuid(request.GET.get("enrolment"))
     person_id = _uuid(request.GET.get("person"))
-    application = None
     if application_id:
         application = get_object_or_404(
             Application.objects.select_related("person"),
@@ -164,11 +164,24 @@ def referral_create(request, centre):
             pk=application_id,
             person__isnull=False,
         )
-        person = application.person
-    elif person_id:
-        person = people_selectors.get_person(centre=centre, person_id=person_id)
-    else:
+        return {"person": application.person, "application": application}
+    if enrolment_id:
+        enrolment = get_object_or_404(
+            Enrolment.objects.select_related("person", "service"), centre=centre, pk=enrolment_id
+        )
+        return {"person": enrolment.person, "enrolment": enrolment}
+    if person_id:
+        return {"person": people_selectors.get_person(centre=centre, person_id=person_id)}
+    return None
+
+
+@centre_view(SEND)
+def referral_create(request, centre):
+    """From an application, a service given or a person; without any, a search first."""
+    source = _source(request, centre)
+    if source is None:
         return _person_search(request, centre)
+    person, application = source["person"], source.get("application")
     initial = {"need_description": application.description if application else ""}
     form = ReferralForm(
         request.POST if request.method == "POST" else None, centre=centre, initial=initial
@@ -176,11 +189,7 @@ def referral_create(request, centre):
     if request.method == "POST" and form.is_valid():
         try:
             referral = services.referral_send(
-                centre=centre,
-                person=person,
-                by=request.user,
-                application=application,
-                **form.cleaned_data,
+                centre=centre, by=request.user, **source, **form.cleaned_data
             )
         except ValidationError as exc:
             add_service_errors(form, exc)
@@ -200,17 +209,11 @@ def referral_create(request, centre):
         purpose=AccessPurpose.CASE_HANDLING,
         fields="referral form: name, consents",
     )
-    consents = {c.purpose for c in person.consents.all() if c.is_active}
+    consents = {c.purpose for c in person.consents.filter(withdrawn_at__isnull=True)}
     return render(
         request,
         "referrals/referral_form.html",
-        {
-            "centre": centre,
-            "form": form,
-            "person": person,
-            "application": application,
-            "consents": consents,
-        },
+        {"centre": centre, "form": form, "consents": consents, **source},
     )
 
 

@@ -4,8 +4,12 @@ app's own tests."""
 import datetime as dt
 from decimal import Decimal
 
+from django.utils import timezone
+
 from opencus.catalogue import services as catalogue
 from opencus.catalogue.models import Term, Vocabulary
+from opencus.enrolments import services as enrolments
+from opencus.enrolments.tests.fixtures import meals_service
 from opencus.people import services as people
 from opencus.providers.tests.factories import OrganisationFactory
 from opencus.referrals import services
@@ -113,3 +117,16 @@ def published_service(centre, *, provider=None, name="Asystent osobisty"):
         how_to_apply="Wniosek w punkcie informacyjnym centrum.",
     )
     return catalogue.service_change_status(service=service, by=None, status="published")
+
+
+def service_given(person, *, provider=None):
+    """An active meal delivery given to ``person`` (a source of referrals)."""
+    service = meals_service(person.centre, provider=provider, name=f"Obiady {person.pk}")
+    return enrolments.enrolment_create(
+        person=person,
+        service=service,
+        by=None,
+        starts_on=timezone.localdate() - dt.timedelta(days=10),
+        units_per_period=Decimal(5),
+        period="week",
+    )

@@ -19,6 +19,7 @@ from opencus.referrals.tests.fixtures import (
     link_by_agreement,
     published_service,
     referred_person,
+    service_given,
     to_centre,
     to_provider,
     to_unit,
@@ -207,6 +208,20 @@ def test_a_referral_needs_an_application_or_a_reason(world, person):
     )
     assert referral.application == application
     assert list(application.referrals.all()) == [referral]
+
+
+def test_a_service_given_is_a_source_too(world, person):
+    enrolment = service_given(person)
+    referral = to_unit(world.a, person=person, reason="", enrolment=enrolment)
+    assert referral.enrolment == enrolment
+    assert list(enrolment.referrals.all()) == [referral]
+
+
+def test_the_service_given_must_be_the_persons(world, person):
+    other = service_given(referred_person(world.a, "Jan", "Lis"))
+    with pytest.raises(ValidationError) as exc:
+        to_unit(world.a, person=person, enrolment=other)
+    assert errors_of(exc)["enrolment"] == [str(services.MSG_ENROLMENT_OTHER_PERSON)]
 
 
 def test_the_application_must_be_the_persons(world, person):

@@ -19,6 +19,7 @@ from opencus.referrals.tests.conftest import ago
 from opencus.referrals.tests.fixtures import (
     published_service,
     referred_person,
+    service_given,
     to_centre,
     to_provider,
     to_unit,
@@ -217,6 +218,30 @@ def test_the_form_from_an_application_starts_with_its_need(world, client_for, pe
     assert entry.fields == "referral form: name, consents"
 
 
+def test_the_service_given_page_offers_a_referral(world, client_for, person):
+    enrolment = service_given(person)
+    address = url(world, "enrolment_detail", enrolment_id=enrolment.pk)
+    link = url(world, "referral_create") + f"?enrolment={enrolment.pk}"
+    assertContains(client_for(world.kipus).get(address, headers=ENGLISH), link)
+    assertNotContains(client_for(world.front_desk).get(address, headers=ENGLISH), link)
+
+
+def test_sending_from_a_service_given(world, client_for, person):
+    enrolment = service_given(person)
+    address = url(world, "referral_create") + f"?enrolment={enrolment.pk}"
+    page = client_for(world.kipus).get(address, headers=ENGLISH)
+    assertContains(page, f"From the service given: {enrolment.service.name}.")
+    client_for(world.kipus).post(
+        address, _form(receiver_kind="unit", unit_name="Poradnia dietetyczna", reason="")
+    )
+    referral = Referral.objects.get()
+    assert (referral.enrolment, referral.application) == (enrolment, None)
+    detail = client_for(world.kipus).get(
+        url(world, "referral_detail", referral_id=referral.pk), headers=ENGLISH
+    )
+    assertContains(detail, url(world, "enrolment_detail", enrolment_id=enrolment.pk))
+
+
 def test_sending_from_an_application(world, client_for, person):
     application = received(world.a, person=person)
     address = url(world, "referral_create") + f"?application={application.pk}"
@@ -304,7 +329,7 @@ def test_without_an_application_the_reason_is_needed(world, client_for, person):
         headers=ENGLISH,
     )
     assert response.context["form"].errors["reason"] == [
-        "Refer from an application, or give the reason for the referral."
+        "Refer from an application or a service given, or give the reason for the referral."
     ]
 
 
@@ -316,10 +341,20 @@ def test_an_empty_form_is_explained(world, client_for, person):
     assert {"receiver_kind", "urgency"} <= set(response.context["form"].errors)
 
 
-@pytest.mark.parametrize("query", ["?application=zzz", "?person=123", "?application={other}"])
+@pytest.mark.parametrize(
+    "query",
+    [
+        "?application=zzz",
+        "?person=123",
+        "?enrolment=1",
+        "?application={other}",
+        "?enrolment={given}",
+    ],
+)
 def test_a_bad_or_foreign_source_is_not_found(world, client_for, query):
     other = received(world.b)
-    address = url(world, "referral_create") + query.format(other=other.pk)
+    given = service_given(referred_person(world.b))
+    address = url(world, "referral_create") + query.format(other=other.pk, given=given.pk)
     assert client_for(world.kipus).get(address).status_code == 404
 
 

@@ -40,6 +40,7 @@ INSTALLED_APPS = [
     "opencus.catalogue",
     "opencus.people",
     "opencus.cases",
+    "opencus.plans",
     "opencus.portal",
     "opencus.api",
     "opencus.dashboard",

@@ -79,6 +79,12 @@ PERMISSIONS: dict[str, frozenset[str]] = {
     "cases.qualify": frozenset({Role.OUS, Role.KIPUS, Role.DIRECTOR}),
     "cases.sign_decision": frozenset({Role.DIRECTOR}),
     "cases.manage_limits": frozenset({Role.OUS, Role.DIRECTOR}),
+    # Individual plans (IPUS): the KIPUS prepares them; the director approves (an OUS only
+    # with the director's authorisation, checked by plans.services) and supervises.
+    "plans.view_plan": frozenset({Role.OUS, Role.KIPUS, Role.DIRECTOR}),
+    "plans.manage_plan": frozenset({Role.OUS, Role.KIPUS, Role.DIRECTOR}),
+    "plans.approve_plan": frozenset({Role.DIRECTOR}),
+    "plans.supervise": frozenset({Role.DIRECTOR}),
     "catalogue.view_catalogue": CENTRE_ROLES,
     "catalogue.manage_catalogue": frozenset({Role.OUS, Role.DIRECTOR}),
     "organisation.view_dashboard": ORGANISATION_ROLES,

@@ -10,6 +10,7 @@ from opencus.audit.urls import centre_urlpatterns as audit_centre
 from opencus.catalogue.urls import centre_urlpatterns as catalogue_centre
 from opencus.dashboard import views as dashboard_views
 from opencus.people.urls import centre_urlpatterns as people_centre
+from opencus.plans.urls import centre_urlpatterns as plans_centre
 from opencus.territory.urls import centre_urlpatterns as territory_centre
 
 centre_patterns = [
@@ -19,6 +20,7 @@ centre_patterns = [
     *audit_centre,
     *catalogue_centre,
     *people_centre,
+    *plans_centre,
 ]
 organisation_patterns = [path("", dashboard_views.organisation_dashboard, name="dashboard")]
 network_patterns = [path("", dashboard_views.network_dashboard, name="dashboard")]

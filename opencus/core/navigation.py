@@ -23,6 +23,7 @@ NAVIGATION: dict[str, list[NavItem]] = {
         NavItem(_("Dashboard"), "centre:dashboard", "centre.view_dashboard"),
         NavItem(_("Centre"), "centre:detail", "centre.view_centre"),
         NavItem(_("People"), "centre:person_list", "people.view_person"),
+        NavItem(_("Plans (IPUS)"), "centre:plan_list", "plans.view_plan"),
         NavItem(_("Catalogue"), "centre:service_list", "catalogue.view_catalogue"),
         NavItem(_("Locations"), "centre:location_list", "catalogue.view_catalogue"),
         NavItem(_("Staff"), "centre:staff_list", "centre.view_staff"),

@@ -362,6 +362,7 @@ def caseload(*, centre, coordinator, today: dt.date | None = None) -> Caseload:
     for plan in plans:
         mine = _sort(_plan_actions(plan, today))
         next_action[plan.pk] = mine[0]
+        plan.next_due = mine[0]  # type: ignore[attr-defined]  # shown beside the plan
         actions.extend(a for a in mine if a.kind != DueKind.ENDING or a.due_on <= horizon)
     actions = [a for a in actions if a.kind != DueKind.REVIEW or a.due_on <= horizon]
     actions.extend(_waiting_action(app, days, today) for app in waiting)

@@ -33,6 +33,7 @@ from opencus.plans.enums import (
     PlanStatus,
 )
 from opencus.plans.models import (
+    CaseloadReminder,
     IndividualPlan,
     MonitoringContact,
     PlanApprovalAuthorisation,
@@ -854,3 +855,39 @@ def authorisation_revoke(
         authorisation.revoked_by = by
         authorisation.save(update_fields=["revoked_at", "revoked_by"])
     return authorisation
+
+
+# --- reminders -------------------------------------------------------------------------
+
+
+def caseload_reminders_send(*, today: dt.date | None = None) -> int:
+    """E-mail every coordinator (KIPUS) with something due or overdue the caseload list, at most
+    once a day per centre: the day's row is written with the mail, so a failed mail is retried
+    by the next run and a second run the same day sends nothing."""
+    from opencus.accounts.models import Membership
+    from opencus.plans import notifications, selectors
+
+    today = today or timezone.localdate()
+    sent = 0
+    memberships = (
+        Membership.objects.active()
+        .filter(role=Role.KIPUS, centre__isnull=False, user__is_active=True)
+        .exclude(user__email="")
+        .select_related("user", "centre")
+        .order_by("centre__name", "user__last_name")
+    )
+    for membership in memberships:
+        user, centre = membership.user, membership.centre
+        if CaseloadReminder.objects.filter(centre=centre, user=user, sent_on=today).exists():
+            continue
+        caseload = selectors.caseload(centre=centre, coordinator=user, today=today)
+        if not caseload.actions:
+            continue
+        with transaction.atomic():
+            _row, created = CaseloadReminder.objects.get_or_create(
+                centre=centre, user=user, sent_on=today, defaults={"items": len(caseload.actions)}
+            )
+            if created:
+                notifications.caseload_reminder(user=user, centre=centre, caseload=caseload)
+                sent += 1
+    return sent

@@ -10,6 +10,7 @@ from django.urls import URLPattern, URLResolver, get_resolver, reverse
 from opencus.accounts.models import Membership
 from opencus.catalogue.tests.fixtures import catalogue_of
 from opencus.people.tests.fixtures import people_of
+from opencus.plans.tests.fixtures import plans_of
 
 EXCLUDED_NAMESPACES = {"admin"}  # Django admin has its own staff checks
 
@@ -45,6 +46,7 @@ def _other_tenant_kwargs(world):
     return (
         catalogue_of(world.b)
         | people_of(world.b)
+        | plans_of(world.b)
         | {
             "centre_slug": world.b.slug,
             "organisation_slug": world.other_organisation.slug,

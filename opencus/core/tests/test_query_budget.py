@@ -7,6 +7,7 @@ from opencus.accounts.models import Membership
 from opencus.accounts.tests.test_permissions import all_views
 from opencus.catalogue.tests.fixtures import catalogue_of
 from opencus.people.tests.fixtures import people_of
+from opencus.plans.tests.fixtures import plans_of
 
 BUDGET = 25  # per page; list pages also have size-independence tests next to their app
 
@@ -16,6 +17,7 @@ def _page_urls(world):
     values = (
         catalogue_of(world.a)
         | people_of(world.a)
+        | plans_of(world.a)
         | {
             "centre_slug": world.a.slug,
             "organisation_slug": world.organisation.slug,

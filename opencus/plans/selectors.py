@@ -8,7 +8,7 @@ import datetime as dt
 from dataclasses import dataclass, field
 from typing import Any
 
-from django.db.models import Exists, OuterRef, Prefetch, Q, QuerySet, Subquery
+from django.db.models import Exists, OuterRef, Prefetch, Q, QuerySet, Subquery, UUIDField
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
 
@@ -226,7 +226,7 @@ def applications_waiting(*, centre, coordinator=None) -> QuerySet[Application]:
         )
         .annotate(
             ipus=Subquery(done.values("ipus_required")[:1]),
-            latest_assessor=Subquery(done.values("assessor")[:1]),
+            latest_assessor=Subquery(done.values("assessor_id")[:1], output_field=UUIDField()),
         )
         .filter(ipus=True)
         .exclude(Exists(IndividualPlan.objects.filter(application=OuterRef("pk"))))
@@ -430,7 +430,8 @@ def supervision(*, centre, today: dt.date | None = None) -> Supervision:
     unassigned = unassigned_overdue = 0
     for application in applications_waiting(centre=centre):
         due = timezone.localdate(application.submitted_at) + dt.timedelta(days=days)
-        row = rows.get(application.coordinator_id)
+        # Whose it is: the assigned coordinator, or else whoever recognised the needs.
+        row = rows.get(application.coordinator_id or application.latest_assessor)
         if row is None:
             unassigned += 1
             unassigned_overdue += due < today

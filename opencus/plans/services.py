@@ -347,7 +347,8 @@ def goal_add(*, plan: IndividualPlan, by, **fields) -> PlanGoal:
 
 
 @transaction.atomic
-def goal_update(*, goal: PlanGoal, by, **fields) -> PlanGoal:
+def goal_update(*, plan_goal: PlanGoal, by, **fields) -> PlanGoal:
+    goal = plan_goal
     plan = _editable(goal.plan)
     _only(fields, GOAL_FIELDS)
     with set_actor(by):
@@ -360,10 +361,10 @@ def goal_update(*, goal: PlanGoal, by, **fields) -> PlanGoal:
 
 
 @transaction.atomic
-def goal_remove(*, goal: PlanGoal, by) -> None:
-    plan = _editable(goal.plan)
+def goal_remove(*, plan_goal: PlanGoal, by) -> None:
+    plan = _editable(plan_goal.plan)
     with set_actor(by):
-        goal.delete()
+        plan_goal.delete()
         _changed(plan, by, _("goal removed"))
 
 

@@ -49,6 +49,11 @@ def _log(request, centre, plan, fields=SHOWN):
     )
 
 
+def _posted(request):
+    """The form's data on a POST (even an empty one: every field may be optional), else None."""
+    return request.POST if request.method == "POST" else None
+
+
 def _errors_to_messages(request, exc: ValidationError) -> None:
     for message in exc.messages:
         messages.error(request, message)
@@ -165,7 +170,7 @@ def plan_create(request, centre):
     if initial["application"] and not applications.filter(pk=initial["application"]).exists():
         initial["application"] = None
     form = PlanCreateForm(
-        request.POST or None,
+        _posted(request),
         applications=applications,
         coordinators=selectors.kipus_of(centre),
         initial=initial,
@@ -236,7 +241,7 @@ def _form_page(request, centre, plan, form, *, title, template="plans/plan_form.
 @centre_view("plans.manage_plan")
 def plan_edit(request, centre, plan_id):
     plan = selectors.get_plan(centre=centre, plan_id=plan_id)
-    form = PlanForm(request.POST or None, instance=plan, coordinators=selectors.kipus_of(centre))
+    form = PlanForm(_posted(request), instance=plan, coordinators=selectors.kipus_of(centre))
     if request.method == "POST" and form.is_valid():
         try:
             services.plan_update(plan=plan, by=request.user, **form.cleaned_data)
@@ -269,7 +274,7 @@ def goal_add(request, centre, plan_id):
         request,
         centre,
         plan,
-        GoalForm(request.POST or None),
+        GoalForm(_posted(request)),
         lambda data: services.goal_add(plan=plan, by=request.user, **data),
         title=_("Add a goal"),
         success=_("The goal was added."),
@@ -283,8 +288,8 @@ def goal_edit(request, centre, goal_id):
         request,
         centre,
         goal.plan,
-        GoalForm(request.POST or None, instance=goal),
-        lambda data: services.goal_update(goal=goal, by=request.user, **data),
+        GoalForm(_posted(request), instance=goal),
+        lambda data: services.goal_update(plan_goal=goal, by=request.user, **data),
         title=_("Change the goal"),
         success=_("The goal was saved."),
     )
@@ -297,7 +302,7 @@ def item_add(request, centre, plan_id):
         request,
         centre,
         plan,
-        ItemForm(request.POST or None, centre=centre, initial={"starts_on": plan.period_from}),
+        ItemForm(_posted(request), centre=centre, initial={"starts_on": plan.period_from}),
         lambda data: services.item_add(plan=plan, by=request.user, **data),
         title=_("Add a service"),
         success=_("The service was added."),
@@ -311,7 +316,7 @@ def item_edit(request, centre, item_id):
         request,
         centre,
         item.plan,
-        ItemForm(request.POST or None, instance=item, centre=centre),
+        ItemForm(_posted(request), instance=item, centre=centre),
         lambda data: services.item_update(item=item, by=request.user, **data),
         title=_("Change the service"),
         success=_("The service was saved."),
@@ -325,7 +330,7 @@ def support_add(request, centre, plan_id):
         request,
         centre,
         plan,
-        SupportForm(request.POST or None),
+        SupportForm(_posted(request)),
         lambda data: services.support_add(plan=plan, by=request.user, **data),
         title=_("Add the person's own action or informal support"),
         success=_("It was added to the plan."),
@@ -340,7 +345,7 @@ def support_edit(request, centre, support_id):
         request,
         centre,
         support.plan,
-        SupportForm(request.POST or None, instance=support),
+        SupportForm(_posted(request), instance=support),
         lambda data: services.support_update(support=support, by=request.user, **data),
         title=_("Change the own action or informal support"),
         success=_("The change was saved."),
@@ -372,7 +377,7 @@ def goal_remove(request, centre, goal_id):
         request,
         centre,
         goal,
-        lambda: services.goal_remove(goal=goal, by=request.user),
+        lambda: services.goal_remove(plan_goal=goal, by=request.user),
         what=_("the goal"),
         success=_("The goal was removed."),
     )
@@ -411,7 +416,7 @@ def support_remove(request, centre, support_id):
 def plan_agree(request, centre, plan_id):
     plan = selectors.get_plan(centre=centre, plan_id=plan_id)
     form = AgreementForm(
-        request.POST or None,
+        _posted(request),
         initial={"agreed_on": timezone.localdate(), "agreed_by_name": str(plan.person)},
     )
     if request.method == "POST" and form.is_valid():
@@ -480,7 +485,7 @@ def plan_approve(request, centre, plan_id):
 @centre_view("plans.view_plan")
 def plan_return(request, centre, plan_id):
     plan = selectors.get_plan(centre=centre, plan_id=plan_id)
-    form = ReasonForm(request.POST or None)
+    form = ReasonForm(_posted(request))
     if request.method == "POST" and form.is_valid():
         try:
             services.plan_return(plan=plan, by=request.user, reason=form.cleaned_data["reason"])
@@ -495,7 +500,7 @@ def plan_return(request, centre, plan_id):
 @centre_view("plans.manage_plan")
 def plan_revise(request, centre, plan_id):
     plan = selectors.get_plan(centre=centre, plan_id=plan_id)
-    form = ReasonForm(request.POST or None)
+    form = ReasonForm(_posted(request))
     if request.method == "POST" and form.is_valid():
         try:
             services.plan_revise(plan=plan, by=request.user, reason=form.cleaned_data["reason"])
@@ -526,7 +531,7 @@ def plan_revise(request, centre, plan_id):
 @centre_view("plans.manage_plan")
 def contact_add(request, centre, plan_id):
     plan = selectors.get_plan(centre=centre, plan_id=plan_id)
-    form = ContactForm(request.POST or None, initial={"contact_on": timezone.localdate()})
+    form = ContactForm(_posted(request), initial={"contact_on": timezone.localdate()})
     if request.method == "POST" and form.is_valid():
         try:
             services.contact_record(plan=plan, by=request.user, **form.cleaned_data)
@@ -542,7 +547,7 @@ def contact_add(request, centre, plan_id):
 @centre_view("plans.manage_plan")
 def plan_end(request, centre, plan_id):
     plan = selectors.get_plan(centre=centre, plan_id=plan_id)
-    form = EndForm(request.POST or None, initial={"ended_on": timezone.localdate()})
+    form = EndForm(_posted(request), initial={"ended_on": timezone.localdate()})
     if request.method == "POST" and form.is_valid():
         try:
             services.plan_end(plan=plan, by=request.user, **form.cleaned_data)
@@ -569,7 +574,7 @@ def plan_end(request, centre, plan_id):
 @centre_view("plans.manage_plan")
 def plan_close(request, centre, plan_id):
     plan = selectors.get_plan(centre=centre, plan_id=plan_id)
-    form = CloseForm(request.POST or None, goals=plan.goals.all())
+    form = CloseForm(_posted(request), goals=plan.goals.all())
     if request.method == "POST" and form.is_valid():
         try:
             services.plan_close(
@@ -593,7 +598,7 @@ def plan_close(request, centre, plan_id):
 
 @centre_view("plans.supervise")
 def authorisation_list(request, centre):
-    form = AuthorisationForm(request.POST or None, centre=centre)
+    form = AuthorisationForm(_posted(request), centre=centre)
     if request.method == "POST" and form.is_valid():
         try:
             services.authorisation_grant(centre=centre, by=request.user, **form.cleaned_data)

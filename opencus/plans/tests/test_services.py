@@ -548,7 +548,9 @@ def test_a_revision_makes_a_new_version_with_its_differences(world):
     assert plan.status == PlanStatus.UNDER_REVISION
     goal = plan.goals.get()
     first_date = goal.target_date
-    services.goal_update(goal=goal, by=world.kipus, target_date=first_date + dt.timedelta(days=30))
+    services.goal_update(
+        plan_goal=goal, by=world.kipus, target_date=first_date + dt.timedelta(days=30)
+    )
     services.support_remove(support=plan.support.get(), by=world.kipus)
     services.item_add(
         plan=plan,

@@ -412,7 +412,7 @@ def test_only_ous_of_the_centre_are_offered(world, client_for):
 
 def pdf_text(content: bytes) -> str:
     return subprocess.run(
-        ["pdftotext", "-layout", "-", "-"], input=content, capture_output=True, check=True
+        ["pdftotext", "-", "-"], input=content, capture_output=True, check=True
     ).stdout.decode()
 
 

@@ -11,6 +11,7 @@ from opencus.accounts.models import Membership, User
 from opencus.demo import data
 from opencus.demo.catalogue_loader import load_catalogue
 from opencus.demo.people_loader import load_people
+from opencus.demo.plans_loader import load_plans
 from opencus.providers.enums import LegalForm
 from opencus.providers.models import Organisation
 from opencus.territory import services
@@ -325,4 +326,5 @@ def load_demo(*, stdout=None) -> list[tuple[str, str]]:
     logins = _users()
     load_catalogue()
     load_people()
+    load_plans()
     return logins

@@ -15,6 +15,7 @@ from django.test import Client
 
 from e2e.catalogue_scene import add_catalogue
 from e2e.people_scene import add_people
+from e2e.plans_scene import add_plans
 
 AXE_JS = Path(settings.BASE_DIR) / "node_modules" / "axe-core" / "axe.min.js"
 AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
@@ -171,4 +172,5 @@ def scene(world):
     world.planned = planned
     add_catalogue(world)
     add_people(world)
+    add_plans(world)
     return world

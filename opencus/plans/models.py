@@ -387,13 +387,15 @@ class PlanItem(models.Model):
 
     @property
     def name(self) -> str:
-        return self.service.name if self.service_id else self.external_name
+        service = self.service if self.service_id else None
+        return service.name if service is not None else self.external_name
 
     @property
     def provider(self) -> str:
         if self.provider_name:
             return self.provider_name
-        return self.service.provider_name if self.service_id else ""
+        service = self.service if self.service_id else None
+        return service.provider_name if service is not None else ""
 
 
 class PlanSupport(models.Model):

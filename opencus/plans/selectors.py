@@ -64,10 +64,10 @@ def next_review(plan: IndividualPlan) -> dt.date | None:
     period after it (after the approval, before any contact). None when not in force."""
     if plan.version == 0 or plan.status in (PlanStatus.CLOSING, PlanStatus.CLOSED):
         return None
-    if hasattr(plan, "last_contact_on"):
-        last_on, next_on = plan.last_contact_on, plan.last_next_contact_on
-    else:
-        last = plan.contacts.order_by("-contact_on", "-created_at").first()
+    if hasattr(plan, "last_contact_on"):  # annotated by _with_last_contact
+        last_on, next_on = plan.last_contact_on, getattr(plan, "last_next_contact_on", None)
+    else:  # the plan page: its contacts are prefetched
+        last = max(plan.contacts.all(), key=lambda c: (c.contact_on, c.created_at), default=None)
         last_on, next_on = (last.contact_on, last.next_contact_on) if last else (None, None)
     if next_on is not None:
         return next_on
@@ -189,7 +189,7 @@ def version_history(plan: IndividualPlan) -> list[VersionView]:
     shown = []
     previous = None
     for version in versions:
-        changes = diff(previous.content, version.content) if previous else []
+        changes: list[Change] = diff(previous.content, version.content) if previous else []
         shown.append(VersionView(version, changes))
         previous = version
     return list(reversed(shown))
@@ -431,7 +431,7 @@ def supervision(*, centre, today: dt.date | None = None) -> Supervision:
     for application in applications_waiting(centre=centre):
         due = timezone.localdate(application.submitted_at) + dt.timedelta(days=days)
         # Whose it is: the assigned coordinator, or else whoever recognised the needs.
-        row = rows.get(application.coordinator_id or application.latest_assessor)
+        row = rows.get(application.coordinator_id or getattr(application, "latest_assessor", None))
         if row is None:
             unassigned += 1
             unassigned_overdue += due < today

@@ -401,6 +401,7 @@ class Supervision:
     rows: list[CoordinatorRow]
     unassigned: int  # applications waiting for a plan with no coordinator yet
     unassigned_overdue: int
+    pending: list[IndividualPlan]  # waiting for approval, oldest deadline first
 
 
 def supervision(*, centre, today: dt.date | None = None) -> Supervision:
@@ -414,7 +415,10 @@ def supervision(*, centre, today: dt.date | None = None) -> Supervision:
     plans = _with_last_contact(
         scope_to_centre(IndividualPlan.objects.all(), centre).filter(status__in=OPEN_STATUSES)
     ).select_related("coordinator")
+    pending = []
     for plan in plans:
+        if plan.status == PlanStatus.PENDING_APPROVAL:
+            pending.append(plan)
         row = rows.setdefault(plan.coordinator_id, CoordinatorRow(plan.coordinator))
         if plan.version == 0:
             row.in_preparation += 1
@@ -441,7 +445,8 @@ def supervision(*, centre, today: dt.date | None = None) -> Supervision:
     ordered = sorted(
         rows.values(), key=lambda r: (r.user.last_name, r.user.first_name, r.user.email)
     )
-    return Supervision(ordered, unassigned, unassigned_overdue)
+    pending.sort(key=lambda p: p.deadline)
+    return Supervision(ordered, unassigned, unassigned_overdue, pending)
 
 
 def coordinators_with_plans(*, centre) -> QuerySet[User]:

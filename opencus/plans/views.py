@@ -96,6 +96,7 @@ def plan_list(request, centre):
         "can_manage": can(request.user, "plans.manage_plan", centre),
         "can_supervise": can(request.user, "plans.supervise", centre),
         "is_kipus": rules.holds_role(request.user, centre, Role.KIPUS),
+        "may_approve": rules.may_approve(request.user, centre),
         "today": timezone.localdate(),
     }
     return render_list(request, "plans/plan_list.html", "plan-table", context)

@@ -130,37 +130,46 @@ def test_reviews_and_ends_far_ahead_wait_outside_the_list(world):
     assert caseload.plans[0].next_due.kind == DueKind.REVIEW  # still shown beside the plan
 
 
-def _caseload_queries(client, world, django_assert_max_num_queries):
-    page = reverse("centre:plan_caseload", kwargs={"centre_slug": world.a.slug})
-    with django_assert_max_num_queries(14), CaptureQueriesContext(connection) as queries:
-        response = client.get(page)
-    assert response.status_code == 200
-    return len(queries)
+PAGES = ("plan_caseload", "plan_list", "plan_supervision")
 
 
-def test_the_caseload_page_costs_the_same_queries_for_1_and_20_plans(
+def _queries(client, world, django_assert_max_num_queries) -> dict:
+    counts = {}
+    for name in PAGES:
+        page = reverse(f"centre:{name}", kwargs={"centre_slug": world.a.slug})
+        with django_assert_max_num_queries(14), CaptureQueriesContext(connection) as queries:
+            response = client.get(page)
+        assert response.status_code == 200
+        counts[name] = len(queries)
+    return counts
+
+
+def test_plan_lists_cost_the_same_queries_for_1_and_20_plans(
     world, client_for, django_assert_max_num_queries
 ):
-    client = client_for(world.kipus)
+    """The caseload, the list of plans and the supervision (as the director)."""
+    world.director.memberships.create(centre=world.a, role=Role.KIPUS)  # sees all three
+    client = client_for(world.director)
     client.get(reverse("centre:plan_caseload", kwargs={"centre_slug": world.a.slug}))  # session
-    active_plan(world.a, world.kipus, world.director)
-    one = _caseload_queries(client, world, django_assert_max_num_queries)
+    coordinator = world.director
+    active_plan(world.a, coordinator, world.director)
+    one = _queries(client, world, django_assert_max_num_queries)
     for n in range(19):
         person = person_in(world.a, f"Osoba{n}", f"Plan{n}")
         if n % 2:
-            draft_plan(world.a, world.kipus, application=ipus_application(world.a, person=person))
+            draft_plan(world.a, coordinator, application=ipus_application(world.a, person=person))
         else:
             plan = active_plan(
                 world.a,
-                world.kipus,
+                coordinator,
                 world.director,
                 application=ipus_application(world.a, person=person),
             )
             services.contact_record(
-                plan=plan, by=world.kipus, contact_on=TODAY(), kind="phone", progress="x"
+                plan=plan, by=coordinator, contact_on=TODAY(), kind="phone", progress="x"
             )
-        ipus_application(world.a, person=person_in(world.a, f"Czeka{n}", "Wniosek"), by=world.kipus)
-    twenty = _caseload_queries(client, world, django_assert_max_num_queries)
+        ipus_application(world.a, person=person_in(world.a, f"Czeka{n}", "Wniosek"), by=coordinator)
+    twenty = _queries(client, world, django_assert_max_num_queries)
     assert IndividualPlan.objects.count() == 20
     assert twenty == one
 

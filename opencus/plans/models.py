@@ -375,7 +375,7 @@ class PlanItem(models.Model):
             models.CheckConstraint(
                 condition=Q(ends_on__isnull=True) | Q(ends_on__gte=F("starts_on")),
                 name="item_dates_ordered",
-                violation_error_message=_("The end cannot be earlier than the start."),
+                violation_error_message=_("The end date cannot come before the start date."),
             ),
         ]
 
@@ -531,7 +531,7 @@ class PlanApprovalAuthorisation(models.Model):
             models.CheckConstraint(
                 condition=Q(valid_to__gte=F("valid_from")),
                 name="authorisation_dates_ordered",
-                violation_error_message=_("The end cannot be earlier than the start."),
+                violation_error_message=_("The end date cannot come before the start date."),
             ),
             models.CheckConstraint(
                 condition=Q(revoked_at__isnull=True, revoked_by__isnull=True)

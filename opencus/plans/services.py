@@ -79,7 +79,7 @@ MSG_NO_AGREEMENT = _(
 )
 MSG_WITNESS_NEEDED = _("Say in whose presence the person agreed orally.")
 MSG_AGREED_BY_NEEDED = _("Say who agreed: the person, or their representative or carer.")
-MSG_IN_FUTURE = _("The date cannot be in the future.")
+MSG_IN_FUTURE = _("This date cannot be in the future.")
 MSG_BEFORE_APPLICATION = _("The date cannot be earlier than the application (%(date)s).")
 MSG_NO_RIGHT_TO_APPROVE = _(
     "You may not approve plans of this centre: only the director, or an organiser of social "
@@ -90,9 +90,9 @@ MSG_ITEM_SERVICE_OR_OUTSIDE = _(
     "Choose a service of the catalogue, or describe an outside service and its kind: one of the "
     "two."
 )
-MSG_SERVICE_NOT_OFFERED = _("“%(service)s” is not a published service of this centre.")
+MSG_SERVICE_NOT_OFFERED = _("“%(service)s” is not a published service of this centre's catalogue.")
 MSG_AMOUNT_NEEDED = _("Give the amount: units (more than 0) and a period.")
-MSG_END_BEFORE_START = _("The end cannot be earlier than the start.")
+MSG_END_BEFORE_START = _("The end date cannot come before the start date.")
 MSG_NOT_IN_FORCE = _("Monitoring contacts are recorded while the plan is in force.")
 MSG_CONTACT_BEFORE_PLAN = _("The contact cannot be earlier than the plan's approval (%(date)s).")
 MSG_NEXT_AFTER_CONTACT = _("The next contact must come after this one.")

@@ -10,6 +10,13 @@ from opencus.cases.enums import ApplicationStatus, Outcome
 from opencus.cases.tests.fixtures import assessed, grant, programme_service, received
 
 
+@pytest.fixture(autouse=True)
+def _english():
+    """History notes are written in the active language: English here, to compare them."""
+    with translation.override("en"):
+        yield
+
+
 def messages(exc: ValidationError) -> str:
     with translation.override("en"):
         return " ".join(str(m) for m in exc.messages)

@@ -433,7 +433,7 @@ def test_only_the_director_authorises_and_only_an_ous(world, ous):
     assert "is not an organiser of social services (OUS)" in messages(exc.value)
     with pytest.raises(ValidationError) as exc:
         authorise(world, ous, TODAY(), TODAY() - dt.timedelta(days=1))
-    assert "cannot be earlier than the start" in messages(exc.value)
+    assert "cannot come before the start date" in messages(exc.value)
 
 
 def test_returning_for_changes_needs_a_reason_and_a_new_agreement(world):

@@ -144,14 +144,19 @@ def caseload_of(request, centre, user_id):
 
 @centre_view("plans.supervise")
 def supervision(request, centre):
+    view = selectors.supervision(centre=centre)
+    if view.pending:
+        access_log_record(
+            request=request,
+            subject=centre,
+            centre=centre,
+            purpose=AccessPurpose.AUDIT,
+            fields=f"plans waiting for approval: names, plan numbers ({len(view.pending)})",
+        )
     return render(
         request,
         "plans/supervision.html",
-        {
-            "centre": centre,
-            "supervision": selectors.supervision(centre=centre),
-            "today": timezone.localdate(),
-        },
+        {"centre": centre, "supervision": view, "today": timezone.localdate()},
     )
 
 

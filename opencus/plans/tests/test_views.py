@@ -94,6 +94,17 @@ def test_reading_a_plan_is_in_the_access_log(world, client_for, plan):
     assert entries.filter(fields__contains="(PDF)").count() == 1
 
 
+def test_plans_waiting_for_approval_shown_to_the_director_are_in_the_access_log(
+    world, client_for, plan
+):
+    agree(plan, world.kipus)
+    services.plan_submit(plan=plan, by=world.kipus)
+    response = client_for(world.director).get(url(world, "plan_supervision"))
+    assert url(world, "plan_approve", plan_id=plan.pk) in response.content.decode()
+    entry = AccessLogEntry.objects.get(actor=world.director)
+    assert entry.fields == "plans waiting for approval: names, plan numbers (1)"
+
+
 def test_a_search_of_plans_is_in_the_access_log(world, client_for, plan):
     client = client_for(world.kipus)
     response = client.get(url(world, "plan_list"), {"q": "Zenon"})

@@ -1,3 +1,5 @@
+import uuid
+
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.http import HttpResponse
@@ -167,14 +169,16 @@ def supervision(request, centre):
 def plan_create(request, centre):
     applications = selectors.applications_waiting(centre=centre)
     initial = {
-        "application": request.GET.get("application") or None,
         "period_from": timezone.localdate(),
         "coordinator": request.user.pk
         if rules.holds_role(request.user, centre, Role.KIPUS)
         else None,
     }
-    if initial["application"] and not applications.filter(pk=initial["application"]).exists():
-        initial["application"] = None
+    try:
+        chosen = uuid.UUID(request.GET.get("application", ""))
+    except ValueError:
+        chosen = None  # none chosen, or a mangled address: the person chooses below
+    initial["application"] = chosen if applications.filter(pk=chosen).exists() else None
     form = PlanCreateForm(
         _posted(request),
         applications=applications,

@@ -123,7 +123,11 @@ def test_a_plan_is_started_from_a_waiting_application(world, client_for):
     application = ipus_application(world.a)
     client = client_for(world.kipus)
     response = client.get(url(world, "plan_create"), {"application": application.pk})
-    assert response.context["form"].initial["application"] == str(application.pk)
+    assert response.context["form"].initial["application"] == application.pk
+    for mangled in ("nie-uuid", str(application.pk)[:-1] + "0"):
+        response = client.get(url(world, "plan_create"), {"application": mangled})
+        assert response.status_code == 200
+        assert response.context["form"].initial["application"] is None
     data = {
         "application": application.pk,
         "coordinator": world.kipus.pk,

@@ -16,13 +16,14 @@ pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 CENTRE_NAV = ["", "centre/", "people/", "catalogue/", "locations/", "staff/"]
 OSL_NAV = [path for path in CENTRE_NAV if path != "people/"]  # no personal files
-DIRECTOR_NAV = [*CENTRE_NAV, "audit/access/", "audit/changes/"]
+PLANS_NAV = [*CENTRE_NAV[:3], "plans/", *CENTRE_NAV[3:]]  # OUS, KIPUS, director: IPUS
+DIRECTOR_NAV = [*PLANS_NAV, "audit/access/", "audit/changes/"]
 
 # persona -> (context prefix, heading attribute, nav links after the prefix)
 ROLES = {
     "front_desk": ("c", "a", CENTRE_NAV),
-    "ous": ("c", "a", CENTRE_NAV),
-    "kipus": ("c", "a", CENTRE_NAV),
+    "ous": ("c", "a", PLANS_NAV),
+    "kipus": ("c", "a", PLANS_NAV),
     "osl": ("c", "a", OSL_NAV),
     "director": ("c", "a", DIRECTOR_NAV),
     "provider": ("o", "organisation", [""]),

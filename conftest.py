@@ -20,6 +20,10 @@ def pytest_configure(config):
     settings.SITE_URL = "http://testserver"
     # Tasks run at once in tests; the database backend and its worker are for real use.
     settings.TASKS = {"default": {"BACKEND": "django.tasks.backends.immediate.ImmediateBackend"}}
+    # Apps that declare tasks at import time have already built the handler from the old value.
+    from django.core.signals import setting_changed
+
+    setting_changed.send(sender=None, setting="TASKS", value=settings.TASKS, enter=True)
 
 
 @pytest.fixture(autouse=True)

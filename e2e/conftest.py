@@ -13,7 +13,9 @@ import pytest
 from django.conf import settings
 from django.test import Client
 
+from e2e.cases_scene import add_cases
 from e2e.catalogue_scene import add_catalogue
+from e2e.equipment_scene import add_equipment
 from e2e.people_scene import add_people
 from e2e.plans_scene import add_plans
 
@@ -172,5 +174,7 @@ def scene(world):
     world.planned = planned
     add_catalogue(world)
     add_people(world)
+    add_cases(world)
+    add_equipment(world)
     add_plans(world)
     return world

@@ -205,12 +205,27 @@ def row(kind, attr, path):
     return lambda s: f"/c/{s.a.slug}/{kind}/{getattr(s, attr).pk}/{path}"
 
 
+def equipment(attr, path=""):
+    return lambda s: f"/c/{s.a.slug}/equipment/{getattr(s, attr).pk}/{path}"
+
+
+def send_reminders(page):
+    with page.expect_navigation():
+        page.locator("main form[method=post] button[type=submit]").click()
+    expect(page.locator(".messages .message").first).to_be_visible()
+
+
 def register_twin(page):
     """Halina Nowak again, born the same day, without PESEL: "already registered?"."""
     fill_and_submit(first_name="Halina", last_name="Nowak", birth_date="1944-03-02")(page)
     warning = page.locator("main .warning")
     expect(warning.locator("[name=confirm_new]")).to_be_visible()
     expect(warning.locator("a[href*='/people/']")).to_have_count(2)
+
+
+def case(kind, key, path=""):
+    """A page of the scene's applications: ``/c/<centre>/<kind>/<id>/<path>``."""
+    return lambda s: f"/c/{s.a.slug}/{kind}/{s.cases[key]}/{path}"
 
 
 def plan(attr, path=""):
@@ -445,6 +460,172 @@ SCREENS = [
     Screen("certificate-remove", "kipus", row("certificates", "certificate", "remove/")),
     Screen("person-merge", "director", person("halina_twin", "merge/")),
     Screen("person-merge-invalid", "director", person("halina_twin", "merge/"), submit),
+    # applications: the desk, the KIPUS, the director
+    Screen("applications", "front_desk", c("applications/")),
+    Screen(
+        "applications-filtered",
+        "front_desk",
+        c("applications/"),
+        choose_filter("status", "withdrawn", "application-table"),
+    ),
+    Screen("application-new", "front_desk", c("applications/new/?q=Nowak")),
+    Screen("application-new-nobody", "front_desk", c("applications/new/?q=zzz")),
+    Screen(
+        "application-new-form",
+        "front_desk",
+        lambda s: f"/c/{s.a.slug}/applications/new/?person={s.halina.pk}",
+    ),
+    Screen(
+        "application-new-invalid",
+        "front_desk",
+        lambda s: f"/c/{s.a.slug}/applications/new/?person={s.halina.pk}",
+        submit,
+    ),
+    Screen("application", "kipus", case("applications", "application_id")),
+    Screen(
+        "application-online", "front_desk", lambda s: f"/c/{s.a.slug}/applications/{s.online.pk}/"
+    ),
+    Screen(
+        "application-register",
+        "front_desk",
+        lambda s: f"/c/{s.a.slug}/applications/{s.online.pk}/register/",
+    ),
+    Screen(
+        "application-assign", "front_desk", case("applications", "application_id", "coordinator/")
+    ),
+    Screen(
+        "application-completion",
+        "front_desk",
+        lambda s: f"/c/{s.a.slug}/applications/{s.online.pk}/completion/",
+    ),
+    Screen("completion-done", "front_desk", case("completion-requests", "request_id", "done/")),
+    Screen(
+        "assessment-plan",
+        "kipus",
+        lambda s: f"/c/{s.a.slug}/applications/{s.online.pk}/assessment/plan/",
+    ),
+    Screen(
+        "assessment", "kipus", lambda s: f"/c/{s.a.slug}/applications/{s.online.pk}/assessment/"
+    ),
+    Screen(
+        "assessment-invalid",
+        "kipus",
+        lambda s: f"/c/{s.a.slug}/applications/{s.online.pk}/assessment/",
+        submit,
+    ),
+    Screen("forward", "kipus", case("applications", "application_id", "forward/")),
+    Screen("forward-invalid", "kipus", case("applications", "application_id", "forward/"), submit),
+    Screen("subcase", "kipus", case("subcases", "subcase_id")),
+    Screen("qualify", "kipus", case("requested", "requested_id", "qualify/")),
+    Screen("qualify-invalid", "kipus", case("requested", "requested_id", "qualify/"), submit),
+    Screen("refuse", "director", case("requested", "requested_id", "refuse/")),
+    Screen("refuse-invalid", "director", case("requested", "requested_id", "refuse/"), submit),
+    Screen("decision", "director", case("decisions", "decision_id")),
+    Screen("decision-delivered", "front_desk", case("decisions", "decision_id", "delivered/")),
+    Screen("appeal", "front_desk", case("decisions", "decision_id", "appeal/")),
+    Screen("appeal-sent", "front_desk", case("appeals", "appeal_id", "sent/")),
+    Screen("appeal-outcome", "director", case("appeals", "appeal_id", "outcome/")),
+    Screen(
+        "application-withdraw", "front_desk", case("applications", "application_id", "withdraw/")
+    ),
+    Screen("application-close", "kipus", case("applications", "application_id", "close/")),
+    Screen("limits", "ous", c("limits/")),
+    Screen("limits-invalid", "ous", c("limits/"), clear_and_submit("places")),
+    Screen("limit", "ous", case("limits", "limit_id")),
+    Screen("offer-reply", "kipus", case("waiting-list", "entry_id", "reply/")),
+    Screen("case-settings", "director", c("applications/settings/")),
+    # the resident's side
+    Screen("sign-up", None, lambda s: "/my/signup/"),
+    Screen("sign-up-invalid", None, lambda s: "/my/signup/", submit),
+    Screen("verify-failed", None, lambda s: "/my/verify/xx/1-abc/", status=400),
+    Screen("my-matters", "resident", lambda s: "/my/"),
+    Screen("my-apply", "resident", lambda s: f"/my/apply/{s.a.slug}/"),
+    Screen("my-apply-invalid", "resident", lambda s: f"/my/apply/{s.a.slug}/", submit),
+    Screen("my-offer", "resident", lambda s: f"/my/offers/{s.cases['entry_id']}/"),
+    Screen("my-message", "resident", lambda s: f"/my/messages/{s.message.pk}/"),
+    Screen("person-message", "kipus", person("halina", "message/")),
+    Screen("person-message-invalid", "kipus", person("halina", "message/"), submit),
+    # the equipment rental, as the front desk who lends; the KIPUS only reads it
+    Screen("equipment", "front_desk", c("equipment/")),
+    Screen(
+        "equipment-filtered",
+        "front_desk",
+        c("equipment/"),
+        filter_list("q", "Vermeiren", "item-table", "Vermeiren"),
+    ),
+    Screen(
+        "equipment-by-availability",
+        "front_desk",
+        c("equipment/"),
+        choose_filter("availability", "not_lendable", "item-table", "Elbur"),
+    ),
+    Screen("equipment-empty", "front_desk", c("equipment/"), filter_list("q", "zzz", "item-table")),
+    Screen("equipment-read-only", "kipus", c("equipment/")),
+    Screen("equipment-new", "front_desk", c("equipment/new/")),
+    Screen("equipment-new-invalid", "front_desk", c("equipment/new/"), submit),
+    Screen("equipment-detail", "front_desk", equipment("wheelchair")),
+    Screen("equipment-detail-reserved", "front_desk", equipment("walker")),
+    Screen("equipment-detail-damaged", "front_desk", equipment("bed")),
+    Screen("equipment-detail-read-only", "kipus", equipment("wheelchair")),
+    Screen("equipment-edit", "front_desk", equipment("wheelchair", "edit/")),
+    Screen(
+        "equipment-edit-invalid",
+        "front_desk",
+        equipment("wheelchair", "edit/"),
+        clear_and_submit("name"),
+    ),
+    Screen("equipment-lend", "front_desk", equipment("walker", "lend/")),
+    Screen("equipment-lend-candidates", "front_desk", equipment("walker", "lend/?q=Nowak")),
+    Screen("equipment-lend-invalid", "front_desk", equipment("walker", "lend/?q=Nowak"), submit),
+    Screen("equipment-lend-nobody", "front_desk", equipment("walker", "lend/"), submit),
+    Screen("equipment-reserve", "front_desk", equipment("bed", "reserve/?q=Nowak")),
+    Screen("equipment-reserve-invalid", "front_desk", equipment("bed", "reserve/?q=Nowak"), submit),
+    Screen("equipment-return", "front_desk", row("equipment/loans", "equipment_loan", "return/")),
+    Screen(
+        "equipment-return-invalid",
+        "front_desk",
+        row("equipment/loans", "equipment_loan", "return/"),
+        submit,
+    ),
+    Screen("equipment-reservations", "front_desk", c("equipment/reservations/")),
+    Screen(
+        "equipment-reservations-by-kind",
+        "front_desk",
+        c("equipment/reservations/"),
+        choose_filter("kind", "walker", "reservation-table", "Balkonik"),
+    ),
+    Screen("equipment-reservations-read-only", "kipus", c("equipment/reservations/")),
+    Screen("equipment-reservation-new", "front_desk", c("equipment/reservations/new/?q=Nowak")),
+    Screen(
+        "equipment-reservation-new-invalid",
+        "front_desk",
+        c("equipment/reservations/new/?q=Nowak"),
+        submit,
+    ),
+    Screen(
+        "equipment-reservation-cancel",
+        "front_desk",
+        row("equipment/reservations", "walker_reservation", "cancel/"),
+    ),
+    Screen(
+        "equipment-reservation-lend",
+        "front_desk",
+        row("equipment/reservations", "walker_reservation", "lend/"),
+    ),
+    Screen(
+        "equipment-reservation-lend-invalid",
+        "front_desk",
+        row("equipment/reservations", "walker_reservation", "lend/"),
+        clear_and_submit("due_on"),
+    ),
+    Screen(
+        "equipment-reservation-lend-none-free",
+        "front_desk",
+        row("equipment/reservations", "type_reservation", "lend/"),
+    ),
+    Screen("equipment-overdue", "front_desk", c("equipment/overdue/")),
+    Screen("equipment-reminders-sent", "front_desk", c("equipment/overdue/"), send_reminders),
+    Screen("equipment-overdue-read-only", "kipus", c("equipment/overdue/")),
     # individual plans (IPUS): the KIPUS prepares, the director approves and supervises
     Screen("plans", "kipus", c("plans/")),
     Screen("plans-found", "kipus", c("plans/"), filter_list("q", "Nowak", "plan-table", "Nowak")),
@@ -576,6 +757,15 @@ def test_every_page_has_a_screen(scene):
         "centre:service_location_add",  # POST only, redirects
         "centre:schedule_add",  # POST only, redirects
         "centre:consent_give",  # POST only (from the person page), redirects
+        "centre:notice_pdf",  # a PDF
+        "centre:decision_pdf",  # a PDF
+        "residents:verify_resend",  # POST only, redirects
+        "residents:notice_pdf",  # a PDF
+        "residents:decision_pdf",  # a PDF
+        "residents:export_json",  # a download
+        "residents:export_pdf",  # a download
+        "centre:equipment_csv",  # a download
+        "centre:equipment_remind",  # POST only (from the overdue list), redirects
         "centre:plan_submit",  # POST only (from the plan page), redirects
         "centre:plan_pdf",  # a download (PDF)
     }

@@ -14,9 +14,20 @@ from opencus.accounts.tests.factories import PASSWORD, MembershipFactory
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
-CENTRE_NAV = ["", "centre/", "people/", "catalogue/", "locations/", "staff/"]
-OSL_NAV = [path for path in CENTRE_NAV if path != "people/"]  # no personal files
-PLANS_NAV = [*CENTRE_NAV[:3], "plans/", *CENTRE_NAV[3:]]  # OUS, KIPUS, director: IPUS
+CENTRE_NAV = [
+    "",
+    "centre/",
+    "people/",
+    "applications/",
+    "equipment/",
+    "catalogue/",
+    "locations/",
+    "staff/",
+]
+# no personal files: no applications, no equipment loans
+OSL_NAV = [p for p in CENTRE_NAV if p not in ("people/", "applications/", "equipment/")]
+# OUS, KIPUS and the director: individual plans (IPUS) after the applications
+PLANS_NAV = [*CENTRE_NAV[:4], "plans/", *CENTRE_NAV[4:]]
 DIRECTOR_NAV = [*PLANS_NAV, "audit/access/", "audit/changes/"]
 
 # persona -> (context prefix, heading attribute, nav links after the prefix)

@@ -40,6 +40,8 @@ INSTALLED_APPS = [
     "opencus.catalogue",
     "opencus.people",
     "opencus.cases",
+    "opencus.residents",
+    "opencus.equipment",
     "opencus.plans",
     "opencus.portal",
     "opencus.api",

@@ -7,10 +7,13 @@ from django.views.i18n import set_language
 from opencus.accounts.context import public_view
 from opencus.accounts.urls import centre_urlpatterns as accounts_centre
 from opencus.audit.urls import centre_urlpatterns as audit_centre
+from opencus.cases.urls import centre_urlpatterns as cases_centre
 from opencus.catalogue.urls import centre_urlpatterns as catalogue_centre
 from opencus.dashboard import views as dashboard_views
+from opencus.equipment.urls import centre_urlpatterns as equipment_centre
 from opencus.people.urls import centre_urlpatterns as people_centre
 from opencus.plans.urls import centre_urlpatterns as plans_centre
+from opencus.residents.urls import centre_urlpatterns as residents_centre
 from opencus.territory.urls import centre_urlpatterns as territory_centre
 
 centre_patterns = [
@@ -20,7 +23,10 @@ centre_patterns = [
     *audit_centre,
     *catalogue_centre,
     *people_centre,
+    *cases_centre,
     *plans_centre,
+    *residents_centre,
+    *equipment_centre,
 ]
 organisation_patterns = [path("", dashboard_views.organisation_dashboard, name="dashboard")]
 network_patterns = [path("", dashboard_views.network_dashboard, name="dashboard")]
@@ -29,6 +35,7 @@ urlpatterns = [
     path("", include("opencus.dashboard.urls")),
     path("", include("opencus.territory.urls")),
     path("accounts/", include("opencus.accounts.urls")),
+    path("my/", include("opencus.residents.urls")),
     path("c/<slug:centre_slug>/", include((centre_patterns, "centre"))),
     path("o/<slug:organisation_slug>/", include((organisation_patterns, "organisation"))),
     path("n/<slug:network_slug>/", include((network_patterns, "network"))),

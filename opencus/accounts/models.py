@@ -65,6 +65,8 @@ class User(AbstractUser):
         _("preferred language"), max_length=8, choices=settings.LANGUAGES, default="pl"
     )
     is_demo = models.BooleanField(_("demo account"), default=False)
+    # Residents sign up themselves; staff accounts are created by a director (and invited).
+    email_verified_at = models.DateTimeField(_("e-mail verified at"), null=True, blank=True)
 
     USERNAME_FIELD = "email"
     EMAIL_FIELD = "email"

@@ -79,6 +79,9 @@ PERMISSIONS: dict[str, frozenset[str]] = {
     "cases.qualify": frozenset({Role.OUS, Role.KIPUS, Role.DIRECTOR}),
     "cases.sign_decision": frozenset({Role.DIRECTOR}),
     "cases.manage_limits": frozenset({Role.OUS, Role.DIRECTOR}),
+    # The equipment rental: the desk lends and takes back; the KIPUS sees what a person has.
+    "equipment.view_equipment": frozenset({Role.FRONT_DESK, Role.OUS, Role.KIPUS, Role.DIRECTOR}),
+    "equipment.manage_equipment": frozenset({Role.FRONT_DESK, Role.OUS, Role.DIRECTOR}),
     # Individual plans (IPUS): the KIPUS prepares them; the director approves (an OUS only
     # with the director's authorisation, checked by plans.services) and supervises.
     "plans.view_plan": frozenset({Role.OUS, Role.KIPUS, Role.DIRECTOR}),

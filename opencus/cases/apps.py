@@ -10,7 +10,7 @@ class CasesConfig(AppConfig):
     def ready(self):
         from auditlog.registry import auditlog
 
-        from opencus.cases import models
+        from opencus.cases import models, receivers  # noqa: F401  (receivers connect)
 
         for model in (
             models.Application,

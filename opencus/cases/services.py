@@ -90,6 +90,17 @@ def policy_of(centre) -> CasePolicy:
     return policy
 
 
+@transaction.atomic
+def policy_update(*, centre, by, **fields) -> CasePolicy:
+    policy = CasePolicy.objects.select_for_update().get(pk=policy_of(centre).pk)
+    with set_actor(by):
+        for name, value in fields.items():
+            setattr(policy, name, value)
+        policy.full_clean()
+        policy.save()
+    return policy
+
+
 def _event(application: Application, by, note: "str | Promise" = "") -> None:
     ApplicationEvent.objects.create(
         application=application, status=application.status, by=by, note=str(note)[:300]
@@ -104,7 +115,9 @@ def _set_status(application: Application, status: str, by, note: "str | Promise"
 
 def _require(application: Application, *allowed: str) -> None:
     if application.status not in allowed:
-        raise ValidationError(MSG_WRONG_STATUS, params={"status": application.get_status_display()})
+        raise ValidationError(
+            MSG_WRONG_STATUS, params={"status": ApplicationStatus(application.status).label}
+        )
 
 
 def _lock(application: Application) -> Application:
@@ -245,6 +258,9 @@ def _register(application: Application, by) -> None:
         update_fields=["case_number", "registered_at", "registered_by", "status", "updated_at"]
     )
     _event(application, by, _("registered as %(number)s") % {"number": application.case_number})
+    from opencus.cases.signals import application_registered
+
+    application_registered.send(sender=Application, application=application, by=by)
 
 
 @transaction.atomic
@@ -325,7 +341,9 @@ def completion_done(*, request: CompletionRequest, by, note: str = "") -> Comple
     request = CompletionRequest.objects.select_for_update().get(pk=request.pk)
     application = _lock(request.application)
     if request.completed_at is not None:
-        raise ValidationError(MSG_WRONG_STATUS, params={"status": application.get_status_display()})
+        raise ValidationError(
+            MSG_WRONG_STATUS, params={"status": ApplicationStatus(application.status).label}
+        )
     _require(application, ApplicationStatus.AWAITING_COMPLETION)
     with set_actor(by):
         request.completed_at = timezone.now()
@@ -806,6 +824,9 @@ def refuse(*, requested: RequestedService, by, reasons: str) -> Decision:
             % {"service": requested.service, "number": decision.number},
         )
         _refresh_status(application, by)
+        from opencus.cases.signals import decision_issued
+
+        decision_issued.send(sender=Decision, decision=decision, by=by)
     return decision
 
 
@@ -912,7 +933,9 @@ def application_withdraw(*, application: Application, by, reason: str) -> Applic
     """The applicant withdraws: waiting and offered places are given up, the queue moves."""
     application = _lock(application)
     if application.status not in OPEN_STATUSES:
-        raise ValidationError(MSG_WRONG_STATUS, params={"status": application.get_status_display()})
+        raise ValidationError(
+            MSG_WRONG_STATUS, params={"status": ApplicationStatus(application.status).label}
+        )
     if not reason.strip():
         raise ValidationError({"reason": MSG_WITHDRAWN_REASON})
     with set_actor(by):

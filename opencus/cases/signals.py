@@ -11,3 +11,7 @@ service_granted = Signal()
 place_offered = Signal()
 # application=Application, by=user
 application_withdrawn = Signal()
+# application=Application (registered, with its person), by=user
+application_registered = Signal()
+# decision=Decision (a refusal), by=user
+decision_issued = Signal()

@@ -21,6 +21,8 @@ def home(request):
         context = last_context(request)
         if context is not None:
             return redirect(context.home_url)
+        if not user_contexts(request.user):  # a resident: their own matters
+            return redirect("residents:home")
         return redirect("dashboard:contexts")
     return portal_views.home(request)
 

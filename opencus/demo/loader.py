@@ -9,7 +9,9 @@ from django.db import transaction
 
 from opencus.accounts.models import Membership, User
 from opencus.demo import data
+from opencus.demo.cases_loader import load_cases
 from opencus.demo.catalogue_loader import load_catalogue
+from opencus.demo.equipment_loader import load_equipment
 from opencus.demo.people_loader import load_people
 from opencus.demo.plans_loader import load_plans
 from opencus.providers.enums import LegalForm
@@ -326,5 +328,7 @@ def load_demo(*, stdout=None) -> list[tuple[str, str]]:
     logins = _users()
     load_catalogue()
     load_people()
+    load_equipment()
+    logins += load_cases()
     load_plans()
     return logins

@@ -1,9 +1,13 @@
 """Demo individual plans (IPUS) in Świebodzin, made through the services as staff would:
 the application at the desk, the needs recognised at home, the plan with the person.
 
-- Halina Kowalska: an active plan (goals, services of the catalogue and outside it, her son's
-  and a neighbour's help, a monitoring contact), approved by the director;
+- Halina Kowalska: an active plan (goals, the help-at-home basket of the catalogue granted
+  on approval, rehabilitation and a geriatric clinic outside it, her son's and a neighbour's
+  help, a monitoring contact), approved by the director;
 - Stanisław Wójcik: a draft whose 30-day deadline runs out in 4 days.
+
+Home rehabilitation is full this year (the demo applications' waiting list): the plans leave
+its queue as the applications' demo tells it.
 
 Safe to run again: a person who has a demo plan is left as they are.
 """
@@ -15,6 +19,7 @@ from django.utils import timezone
 
 from opencus.accounts.models import User
 from opencus.cases import services as cases
+from opencus.cases.models import Application
 from opencus.catalogue.models import Service
 from opencus.people.models import Person
 from opencus.plans import services
@@ -24,7 +29,6 @@ from opencus.territory.models import Centre
 CENTRE = "swiebodzin"
 KIPUS = "kipus.swiebodzin@opencus.example"
 DIRECTOR = "dyrektor.swiebodzin@opencus.example"
-REHABILITATION = "Rehabilitacja w miejscu zamieszkania"
 HOME_HELP = "Koszyk pomocowy: usługi sprzątające i złota rączka"
 
 
@@ -53,11 +57,12 @@ def _application(centre, person, kipus, services_, *, days_ago: int, description
         recommended=services_,
         ipus_required=True,
     )
+    Application.objects.filter(pk=application.pk).update(is_demo=True)
     application.refresh_from_db()
     return application
 
 
-def _active_plan(centre, kipus, director, rehabilitation, home_help) -> None:
+def _active_plan(centre, kipus, director, home_help) -> None:
     person = Person.objects.get(centre=centre, first_name="Halina", last_name="Kowalska")
     if IndividualPlan.objects.filter(person=person, is_demo=True).exists():
         return
@@ -65,7 +70,7 @@ def _active_plan(centre, kipus, director, rehabilitation, home_help) -> None:
         centre,
         person,
         kipus,
-        [rehabilitation, home_help],
+        [home_help],
         days_ago=20,
         description="Po wyjściu ze szpitala potrzebuję pomocy w domu i rehabilitacji.",
         view="Chcę znowu sama wychodzić na spacer i do kościoła.",
@@ -102,11 +107,12 @@ def _active_plan(centre, kipus, director, rehabilitation, home_help) -> None:
     services.item_add(
         plan=plan,
         by=kipus,
-        service=rehabilitation,
-        units_per_period=Decimal("2"),
-        period="week",
+        external_kind="health",
+        external_name="Rehabilitacja ambulatoryjna po złamaniu biodra",
+        provider_name="Przychodnia rehabilitacyjna (NFZ)",
         starts_on=today,
-        ends_on=today + dt.timedelta(days=90),
+        ends_on=today + dt.timedelta(days=60),
+        fee_note="bezpłatnie (NFZ), dowóz: taxi senior",
     )
     services.item_add(
         plan=plan,
@@ -169,7 +175,7 @@ def _active_plan(centre, kipus, director, rehabilitation, home_help) -> None:
     )
 
 
-def _draft_plan(centre, kipus, rehabilitation) -> None:
+def _draft_plan(centre, kipus, home_help) -> None:
     person = Person.objects.get(centre=centre, first_name="Stanisław", last_name="Wójcik")
     if IndividualPlan.objects.filter(person=person, is_demo=True).exists():
         return
@@ -177,7 +183,7 @@ def _draft_plan(centre, kipus, rehabilitation) -> None:
         centre,
         person,
         kipus,
-        [rehabilitation],
+        [home_help],
         days_ago=26,
         description="Mieszkam sam na wsi, po udarze trudno mi się poruszać.",
         view="Nie chcę iść do domu opieki.",
@@ -205,10 +211,18 @@ def _draft_plan(centre, kipus, rehabilitation) -> None:
     services.item_add(
         plan=plan,
         by=kipus,
-        service=rehabilitation,
-        units_per_period=Decimal("3"),
-        period="week",
+        service=home_help,
+        units_per_period=Decimal("6"),
+        period="month",
         starts_on=today + dt.timedelta(days=7),
+    )
+    services.support_add(
+        plan=plan,
+        by=kipus,
+        kind="own",
+        who="Stanisław Wójcik",
+        what="Ćwiczenia z rehabilitantem, które już ma (usługa przyznana wcześniej)",
+        how_often="2 razy w tygodniu",
     )
 
 
@@ -218,8 +232,7 @@ def load_plans() -> int:
     kipus = User.objects.get(email=KIPUS)
     director = User.objects.get(email=DIRECTOR)
     catalogue = Service.objects.published().filter(centre=centre)
-    rehabilitation = catalogue.get(name=REHABILITATION)
     home_help = catalogue.get(name=HOME_HELP)
-    _active_plan(centre, kipus, director, rehabilitation, home_help)
-    _draft_plan(centre, kipus, rehabilitation)
+    _active_plan(centre, kipus, director, home_help)
+    _draft_plan(centre, kipus, home_help)
     return IndividualPlan.objects.filter(centre=centre, is_demo=True).count()

@@ -68,6 +68,7 @@ def get_person(*, centre, person_id) -> Person:
                 queryset=DisabilityCertificate.objects.order_by("-recorded_at"),
             ),
             "merged_records",
+            "applications",  # by their submission, newest first (cases.Application.Meta)
         ),
         pk=person_id,
     )

@@ -10,6 +10,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from opencus.people.models import Consent, DisabilityCertificate, Person, Relation
+from opencus.people.signals import person_merged
 from opencus.people.validators import check_pesel_consistency, pesel_facts
 
 MSG_PESEL_TAKEN = _("A person with this PESEL is already registered: %(person)s.")
@@ -18,6 +19,7 @@ MSG_POSSIBLE_DUPLICATE = _(
     "A person with the same names and birth date is already registered. Open that record, or "
     "confirm that this is someone else."
 )
+MSG_BORN_IN_FUTURE = _("The birth date cannot be in the future.")
 MSG_OTHER_CENTRE = _("This person is registered in another centre.")
 MSG_MERGE_SELF = _("A record cannot be merged into itself.")
 MSG_MERGE_MERGED = _("This record has already been merged.")
@@ -73,6 +75,9 @@ def validate_person(
         birth_date=fields.get("birth_date"),
         sex=fields.get("sex", ""),
     )
+    born = fields.get("birth_date")
+    if born is not None and born > timezone.localdate():
+        errors.setdefault("birth_date", []).append(MSG_BORN_IN_FUTURE)
     if not fields.get("pesel") and not fields.get("birth_date"):
         errors.setdefault("birth_date", []).append(MSG_NEED_IDENTITY)
     if fields.get("pesel"):
@@ -289,4 +294,5 @@ def person_merge(*, keep: Person, duplicate: Person, by) -> Person:
         for certificate in DisabilityCertificate.objects.filter(person=duplicate):
             certificate.person = keep
             certificate.save(update_fields=["person"])
+        person_merged.send(sender=Person, keep=keep, duplicate=duplicate, by=by)
     return keep

@@ -1,3 +1,5 @@
+import datetime as dt
+
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.shortcuts import redirect, render
@@ -65,11 +67,20 @@ def person_list(request, centre):
     return render_list(request, "people/person_list.html", "person-table", context)
 
 
+def _initial_from_search(request) -> dict:
+    """What the desk searched for before registering: a PESEL, a birth date or a name."""
+    query = request.GET.get("q", "").strip()[:100]
+    if query.isdigit() and len(query) == 11:
+        return {"pesel": query}
+    try:
+        return {"birth_date": dt.date.fromisoformat(query)}
+    except ValueError:
+        return {"last_name": query}
+
+
 @centre_view("people.manage_person")
 def person_create(request, centre):
-    form = PersonForm(
-        request.POST or None, centre=centre, initial={"last_name": request.GET.get("q", "")[:100]}
-    )
+    form = PersonForm(request.POST or None, centre=centre, initial=_initial_from_search(request))
     duplicates = []
     if request.method == "POST" and form.is_valid():
         data = form.person_data()

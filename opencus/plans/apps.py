@@ -10,7 +10,7 @@ class PlansConfig(AppConfig):
     def ready(self):
         from auditlog.registry import auditlog
 
-        from opencus.plans import models
+        from opencus.plans import models, receivers  # noqa: F401  (people merge moves plans)
 
         for model in (
             models.IndividualPlan,

@@ -892,3 +892,31 @@ def caseload_reminders_send(*, today: dt.date | None = None) -> int:
                 notifications.caseload_reminder(user=user, centre=centre, caseload=caseload)
                 sent += 1
     return sent
+
+
+# --- people merged ---------------------------------------------------------------------
+
+MSG_TWO_OPEN_PLANS = _(
+    "Both records have an open individual plan (%(keep)s and %(duplicate)s): close one of them "
+    "before merging the records."
+)
+
+
+@transaction.atomic
+def person_plans_move(*, keep, duplicate, by) -> int:
+    """Two records of one person are merged (people.person_merged): the duplicate's plans
+    follow to the kept record. A person has at most one open plan, so two open plans stop
+    the merge with a message."""
+    plans = list(IndividualPlan.objects.select_for_update().filter(person=duplicate))
+    open_kept = IndividualPlan.objects.filter(person=keep, status__in=OPEN_STATUSES).first()
+    open_moved = next((p for p in plans if p.status in OPEN_STATUSES), None)
+    if open_kept is not None and open_moved is not None:
+        raise ValidationError(
+            MSG_TWO_OPEN_PLANS, params={"keep": open_kept.number, "duplicate": open_moved.number}
+        )
+    with set_actor(by):
+        for plan in plans:
+            plan.person = keep
+            plan.save(update_fields=["person", "updated_at"])
+            _event(plan, by, _("moved to the kept record of %(person)s") % {"person": keep})
+    return len(plans)

@@ -66,10 +66,12 @@ def test_logout_needs_post(client_for):
     assert "_auth_user_id" not in client.session
 
 
-def test_user_without_roles_is_told_so(client_for):
-    response = client_for(UserFactory()).get(reverse("dashboard:home"), follow=True)
-    assert response.redirect_chain[-1][0] == reverse("dashboard:contexts")
-    assert response.context["contexts"] == []
+def test_user_without_roles_lands_on_my_matters_and_sees_no_contexts(client_for):
+    """Without a staff role an account is a resident's: their own matters come first."""
+    client = client_for(UserFactory())
+    response = client.get(reverse("dashboard:home"), follow=True)
+    assert response.redirect_chain[-1][0] == reverse("residents:home")
+    assert client.get(reverse("dashboard:contexts")).context["contexts"] == []
 
 
 def test_password_reset_sends_a_working_link(client):

@@ -8,7 +8,9 @@ import pytest
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
 from opencus.accounts.models import Membership
+from opencus.cases.tests.fixtures import cases_of
 from opencus.catalogue.tests.fixtures import catalogue_of
+from opencus.equipment.tests.fixtures import equipment_of
 from opencus.people.tests.fixtures import people_of
 from opencus.plans.tests.fixtures import plans_of
 
@@ -46,6 +48,8 @@ def _other_tenant_kwargs(world):
     return (
         catalogue_of(world.b)
         | people_of(world.b)
+        | cases_of(world.b, world.b_director)
+        | equipment_of(world.b)
         | plans_of(world.b)
         | {
             "centre_slug": world.b.slug,

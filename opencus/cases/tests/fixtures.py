@@ -96,7 +96,7 @@ def cases_of(centre, director) -> dict:
         places=1,
     )
     first = assessed(centre, services_=[service])
-    grant(first.requested.get())
+    granted = grant(first.requested.get())
     second = assessed(centre, services_=[service], person=person_in(centre, "Jan", "Lis"))
     waiting = grant(second.requested.get())
     third = assessed(centre, services_=[service], person=person_in(centre, "Anna", "Wrona"))
@@ -116,7 +116,7 @@ def cases_of(centre, director) -> dict:
     )
     return {
         "application_id": first.pk,
-        "requested_id": waiting.pk,
+        "requested_id": granted.pk,
         "decision_id": decision.pk,
         "appeal_id": appeal.pk,
         "entry_id": waiting.waitlist_entry.pk,

@@ -31,8 +31,8 @@ def test_an_active_plan_with_goals_services_support_and_monitoring(demo):
     assert plan.goals.count() == 2 and plan.support.count() == 3
     assert plan.contacts.count() == 1
     granted = plan.items.filter(requested__outcome=Outcome.GRANTED)
-    assert granted.count() == 2  # the two catalogue services were qualified on approval
-    assert plan.items.filter(service__isnull=True).count() == 1
+    assert granted.count() == 1  # the catalogue service was qualified on approval
+    assert plan.items.filter(service__isnull=True).count() == 2
 
 
 @pytest.mark.django_db

@@ -107,3 +107,20 @@ def test_demo_people_have_no_pesel_and_carry_relations(demo):
     assert not people.exclude(pesel="").exists()
     halina = people.get(first_name="Halina")
     assert [r.other.first_name for r in halina.relations.all()] == ["Janusz"]
+
+
+@pytest.mark.django_db
+def test_demo_applications_show_every_step_of_the_path(demo):
+    from opencus.cases.models import Application, WaitlistEntry
+    from opencus.residents.models import ResidentLink
+
+    applications = Application.objects.filter(centre__slug="swiebodzin", is_demo=True)
+    statuses = set(applications.values_list("status", flat=True))
+    assert {"decided", "awaiting_completion"} <= statuses
+    queue = WaitlistEntry.objects.filter(status="queued").order_by("queued_at")
+    assert [e.requested.application.person.last_name for e in queue] == ["Zając", "Lewandowska"]
+    assert applications.filter(requested__decision__appeal__isnull=False).count() == 1
+    resident = User.objects.get(email="mieszkanka@opencus.example")
+    assert resident.email_verified_at is not None
+    assert ResidentLink.objects.get(user=resident).person.first_name == "Maria"
+    assert "mieszkanka@opencus.example" in demo

@@ -787,3 +787,33 @@ def test_a_second_kipus_of_another_role_may_coordinate(world):
     assert plan.coordinator == other
     plan.application.refresh_from_db()
     assert plan.application.coordinator == other
+
+
+# --- two records of one person merged ---------------------------------------------------
+
+
+def test_merging_two_records_moves_the_plans_to_the_kept_one(world):
+    from opencus.people import services as people
+
+    plan = draft_plan(world.a, world.kipus)
+    keep = person_in(world.a, "Zenon", "Zachowany")
+    people.person_merge(keep=keep, duplicate=plan.person, by=world.director)
+    plan.refresh_from_db()
+    assert plan.person == keep
+    assert plan.events.last().note == f"moved to the kept record of {keep}"
+
+
+def test_two_open_plans_stop_the_merge(world):
+    from opencus.people import services as people
+
+    first = draft_plan(world.a, world.kipus)
+    second = draft_plan(
+        world.a,
+        world.kipus,
+        application=ipus_application(world.a, person=person_in(world.a, "Zenon", "Drugi")),
+    )
+    with pytest.raises(ValidationError) as exc:
+        people.person_merge(keep=first.person, duplicate=second.person, by=world.director)
+    assert "Both records have an open individual plan" in messages(exc.value)
+    second.refresh_from_db()
+    assert second.person.merged_into is None

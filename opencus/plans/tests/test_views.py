@@ -1,5 +1,6 @@
 import datetime as dt
 import subprocess
+import uuid
 
 import pytest
 from django.urls import reverse
@@ -124,7 +125,7 @@ def test_a_plan_is_started_from_a_waiting_application(world, client_for):
     client = client_for(world.kipus)
     response = client.get(url(world, "plan_create"), {"application": application.pk})
     assert response.context["form"].initial["application"] == application.pk
-    for mangled in ("nie-uuid", str(application.pk)[:-1] + "0"):
+    for mangled in ("nie-uuid", str(uuid.uuid4())):  # not an id, or nobody's
         response = client.get(url(world, "plan_create"), {"application": mangled})
         assert response.status_code == 200
         assert response.context["form"].initial["application"] is None

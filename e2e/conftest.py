@@ -18,6 +18,7 @@ from e2e.catalogue_scene import add_catalogue
 from e2e.enrolments_scene import add_enrolments
 from e2e.equipment_scene import add_equipment
 from e2e.people_scene import add_people
+from e2e.plans_scene import add_plans
 
 AXE_JS = Path(settings.BASE_DIR) / "node_modules" / "axe-core" / "axe.min.js"
 AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
@@ -177,4 +178,5 @@ def scene(world):
     add_cases(world)
     add_equipment(world)
     add_enrolments(world)
+    add_plans(world)
     return world

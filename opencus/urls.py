@@ -14,6 +14,7 @@ from opencus.enrolments.urls import centre_urlpatterns as enrolments_centre
 from opencus.enrolments.urls import organisation_urlpatterns as enrolments_organisation
 from opencus.equipment.urls import centre_urlpatterns as equipment_centre
 from opencus.people.urls import centre_urlpatterns as people_centre
+from opencus.plans.urls import centre_urlpatterns as plans_centre
 from opencus.residents.urls import centre_urlpatterns as residents_centre
 from opencus.territory.urls import centre_urlpatterns as territory_centre
 
@@ -25,6 +26,7 @@ centre_patterns = [
     *catalogue_centre,
     *people_centre,
     *cases_centre,
+    *plans_centre,
     *residents_centre,
     *equipment_centre,
     *enrolments_centre,

@@ -10,6 +10,7 @@ from opencus.catalogue.tests.fixtures import catalogue_of
 from opencus.enrolments.tests.fixtures import enrolments_of
 from opencus.equipment.tests.fixtures import equipment_of
 from opencus.people.tests.fixtures import people_of
+from opencus.plans.tests.fixtures import plans_of
 
 RESIDENT_PAGES_FOR_ANYONE = {"residents:home", "residents:sign_up", "residents:apply"}
 BUDGET = 25  # per page; list pages also have size-independence tests next to their app
@@ -23,6 +24,7 @@ def _page_urls(world):
         | cases_of(world.a, world.director)
         | equipment_of(world.a)
         | enrolments_of(world.a, provider=world.organisation)
+        | plans_of(world.a)
         | {
             "centre_slug": world.a.slug,
             "organisation_slug": world.organisation.slug,

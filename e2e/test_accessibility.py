@@ -876,6 +876,7 @@ def test_every_page_has_a_screen(scene):
         "residents:decision_pdf",  # a PDF
         "residents:export_json",  # a download
         "residents:export_pdf",  # a download
+        "residents:plan_pdf",  # a PDF
         "centre:equipment_csv",  # a download
         "centre:equipment_remind",  # POST only (from the overdue list), redirects
         "centre:plan_submit",  # POST only (from the plan page), redirects

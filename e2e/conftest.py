@@ -18,6 +18,7 @@ from e2e.catalogue_scene import add_catalogue
 from e2e.enrolments_scene import add_enrolments
 from e2e.equipment_scene import add_equipment
 from e2e.people_scene import add_people
+from e2e.plans_scene import add_plans
 from e2e.referrals_scene import add_referrals
 
 AXE_JS = Path(settings.BASE_DIR) / "node_modules" / "axe-core" / "axe.min.js"
@@ -178,5 +179,6 @@ def scene(world):
     add_cases(world)
     add_equipment(world)
     add_enrolments(world)
+    add_plans(world)
     add_referrals(world)
     return world

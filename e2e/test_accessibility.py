@@ -251,6 +251,15 @@ def case(kind, key, path=""):
     return lambda s: f"/c/{s.a.slug}/{kind}/{s.cases[key]}/{path}"
 
 
+def plan(attr, path=""):
+    return lambda s: f"/c/{s.a.slug}/plans/{getattr(s, attr).pk}/{path}"
+
+
+def plan_row(kind, attr, path):
+    """A goal, service or support line of a plan: ``/c/<centre>/plan-<kind>/<id>/<path>``."""
+    return lambda s: f"/c/{s.a.slug}/plan-{kind}/{getattr(s, attr).pk}/{path}"
+
+
 SCREENS = [
     # public pages
     Screen("home", None, lambda s: "/"),
@@ -740,6 +749,60 @@ SCREENS = [
     Screen("equipment-overdue", "front_desk", c("equipment/overdue/")),
     Screen("equipment-reminders-sent", "front_desk", c("equipment/overdue/"), send_reminders),
     Screen("equipment-overdue-read-only", "kipus", c("equipment/overdue/")),
+    # individual plans (IPUS): the KIPUS prepares, the director approves and supervises
+    Screen("plans", "kipus", c("plans/")),
+    Screen("plans-found", "kipus", c("plans/"), filter_list("q", "Nowak", "plan-table", "Nowak")),
+    Screen("plans-none-found", "kipus", c("plans/"), filter_list("q", "zzz", "plan-table")),
+    Screen("plans-caseload", "kipus", c("plans/caseload/")),
+    Screen("plan-new", "kipus", c("plans/new/")),
+    Screen("plan-new-invalid", "kipus", c("plans/new/"), submit),
+    Screen("plan-draft", "kipus", plan("plan_draft")),
+    Screen("plan-pending", "kipus", plan("plan_pending")),
+    Screen("plan-active", "kipus", plan("plan_active")),
+    Screen("plan-revising", "kipus", plan("plan_revising")),
+    Screen("plan-closing", "kipus", plan("plan_closing")),
+    Screen("plan-closed", "kipus", plan("plan_closed")),
+    Screen("plan-edit", "kipus", plan("plan_draft", "edit/")),
+    Screen(
+        "plan-edit-invalid", "kipus", plan("plan_draft", "edit/"), clear_and_submit("period_to")
+    ),
+    Screen("plan-goal-new", "kipus", plan("plan_draft", "goals/new/")),
+    Screen("plan-goal-new-invalid", "kipus", plan("plan_draft", "goals/new/"), submit),
+    Screen("plan-goal-edit", "kipus", plan_row("goals", "plan_goal", "edit/")),
+    Screen("plan-goal-remove", "kipus", plan_row("goals", "plan_goal", "remove/")),
+    Screen("plan-item-new", "kipus", plan("plan_draft", "services/new/")),
+    Screen("plan-item-new-invalid", "kipus", plan("plan_draft", "services/new/"), submit),
+    Screen("plan-item-edit", "kipus", plan_row("services", "plan_item", "edit/")),
+    Screen("plan-item-remove", "kipus", plan_row("services", "plan_item", "remove/")),
+    Screen("plan-support-new", "kipus", plan("plan_draft", "support/new/")),
+    Screen("plan-support-new-invalid", "kipus", plan("plan_draft", "support/new/"), submit),
+    Screen("plan-support-edit", "kipus", plan_row("support", "plan_support", "edit/")),
+    Screen("plan-support-remove", "kipus", plan_row("support", "plan_support", "remove/")),
+    Screen("plan-agree", "kipus", plan("plan_draft", "agreement/")),
+    Screen("plan-agree-invalid", "kipus", plan("plan_draft", "agreement/"), submit),
+    Screen("plan-approve-refused", "kipus", plan("plan_pending", "approve/")),
+    Screen("plan-revise", "kipus", plan("plan_active", "revise/")),
+    Screen("plan-revise-invalid", "kipus", plan("plan_active", "revise/"), submit),
+    Screen("plan-contact-new", "kipus", plan("plan_active", "contacts/new/")),
+    Screen("plan-contact-new-invalid", "kipus", plan("plan_active", "contacts/new/"), submit),
+    Screen("plan-end", "kipus", plan("plan_active", "end/")),
+    Screen("plan-end-invalid", "kipus", plan("plan_active", "end/"), submit),
+    Screen("plan-close", "kipus", plan("plan_closing", "close/")),
+    Screen("plan-close-invalid", "kipus", plan("plan_closing", "close/"), submit),
+    Screen("plan-approve", "director", plan("plan_pending", "approve/")),
+    Screen("plan-return", "director", plan("plan_pending", "return/")),
+    Screen("plan-return-invalid", "director", plan("plan_pending", "return/"), submit),
+    Screen("plans-supervision", "director", c("plans/supervision/")),
+    Screen(
+        "plans-caseload-of", "director", lambda s: f"/c/{s.a.slug}/plans/caseload/{s.kipus.pk}/"
+    ),
+    Screen("plan-authorisations", "director", c("plans/authorisations/")),
+    Screen("plan-authorisations-invalid", "director", c("plans/authorisations/"), submit),
+    Screen(
+        "plan-authorisation-revoke",
+        "director",
+        lambda s: f"/c/{s.a.slug}/plans/authorisations/{s.authorisation.pk}/revoke/",
+    ),
     # referrals: the KIPUS refers and follows the loop; receivers answer (centre b, the provider)
     Screen("referrals", "kipus", c("referrals/")),
     Screen(
@@ -908,8 +971,11 @@ def test_every_page_has_a_screen(scene):
         "residents:decision_pdf",  # a PDF
         "residents:export_json",  # a download
         "residents:export_pdf",  # a download
+        "residents:plan_pdf",  # a PDF
         "centre:equipment_csv",  # a download
         "centre:equipment_remind",  # POST only (from the overdue list), redirects
+        "centre:plan_submit",  # POST only (from the plan page), redirects
+        "centre:plan_pdf",  # a download (PDF)
         "centre:referral_csv",  # a download
     }
     checked = {

@@ -29,13 +29,15 @@ CENTRE_NAV = [
 OSL_NAV = [
     p for p in CENTRE_NAV if p not in ("people/", "applications/", "equipment/", "enrolments/")
 ]
-DIRECTOR_NAV = [*CENTRE_NAV, "audit/access/", "audit/changes/"]
+# OUS, KIPUS and the director: individual plans (IPUS) after the applications
+PLANS_NAV = [*CENTRE_NAV[:4], "plans/", *CENTRE_NAV[4:]]
+DIRECTOR_NAV = [*PLANS_NAV, "audit/access/", "audit/changes/"]
 
 # persona -> (context prefix, heading attribute, nav links after the prefix)
 ROLES = {
     "front_desk": ("c", "a", CENTRE_NAV),
-    "ous": ("c", "a", CENTRE_NAV),
-    "kipus": ("c", "a", CENTRE_NAV),
+    "ous": ("c", "a", PLANS_NAV),
+    "kipus": ("c", "a", PLANS_NAV),
     "osl": ("c", "a", OSL_NAV),
     "director": ("c", "a", DIRECTOR_NAV),
     "provider": ("o", "organisation", ["", "enrolments/"]),

@@ -43,6 +43,7 @@ INSTALLED_APPS = [
     "opencus.cases",
     "opencus.residents",
     "opencus.equipment",
+    "opencus.plans",
     "opencus.referrals",
     "opencus.portal",
     "opencus.api",

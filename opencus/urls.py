@@ -14,6 +14,7 @@ from opencus.enrolments.urls import centre_urlpatterns as enrolments_centre
 from opencus.enrolments.urls import organisation_urlpatterns as enrolments_organisation
 from opencus.equipment.urls import centre_urlpatterns as equipment_centre
 from opencus.people.urls import centre_urlpatterns as people_centre
+from opencus.plans.urls import centre_urlpatterns as plans_centre
 from opencus.referrals.urls import centre_urlpatterns as referrals_centre
 from opencus.referrals.urls import organisation_urlpatterns as referrals_organisation
 from opencus.residents.urls import centre_urlpatterns as residents_centre
@@ -27,6 +28,7 @@ centre_patterns = [
     *catalogue_centre,
     *people_centre,
     *cases_centre,
+    *plans_centre,
     *residents_centre,
     *equipment_centre,
     *enrolments_centre,

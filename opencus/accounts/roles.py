@@ -82,6 +82,12 @@ PERMISSIONS: dict[str, frozenset[str]] = {
     # The equipment rental: the desk lends and takes back; the KIPUS sees what a person has.
     "equipment.view_equipment": frozenset({Role.FRONT_DESK, Role.OUS, Role.KIPUS, Role.DIRECTOR}),
     "equipment.manage_equipment": frozenset({Role.FRONT_DESK, Role.OUS, Role.DIRECTOR}),
+    # Individual plans (IPUS): the KIPUS prepares them; the director approves (an OUS only
+    # with the director's authorisation, checked by plans.services) and supervises.
+    "plans.view_plan": frozenset({Role.OUS, Role.KIPUS, Role.DIRECTOR}),
+    "plans.manage_plan": frozenset({Role.OUS, Role.KIPUS, Role.DIRECTOR}),
+    "plans.approve_plan": frozenset({Role.DIRECTOR}),
+    "plans.supervise": frozenset({Role.DIRECTOR}),
     # Referrals: the desk may follow them; OUS, KIPUS and the director refer and answer
     # referrals received from other centres; provider staff answer in their organisation.
     "referrals.view_referral": frozenset({Role.FRONT_DESK, Role.OUS, Role.KIPUS, Role.DIRECTOR}),

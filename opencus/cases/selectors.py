@@ -113,6 +113,7 @@ def get_application(*, centre, application_id) -> Application:
             "assessments__recommended",
             "assessments__assessor",
             "subcases__services__service",
+            "plans",
         ),
         centre=centre,
         pk=application_id,

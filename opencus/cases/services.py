@@ -291,6 +291,32 @@ def application_assign(*, application: Application, by, coordinator) -> Applicat
 
 
 @transaction.atomic
+def requested_add(*, application: Application, service, by, note: str = "") -> RequestedService:
+    """Add a service to an application already received (an individual plan asks for it).
+
+    The application keeps its submission time, so the new service queues in the same place;
+    a service asked for already is returned as it is. A decided application goes back to
+    "needs recognised" until the new service is qualified.
+    """
+    application = _lock(application)
+    _require(application, ApplicationStatus.ASSESSED, ApplicationStatus.DECIDED)
+    existing = application.requested.filter(service=service).first()
+    if existing is not None:
+        return existing
+    _check_services(application.centre, [service])
+    with set_actor(by):
+        requested = RequestedService(application=application, service=service, note=note)
+        requested.full_clean()
+        requested.save()
+        note_text = _("%(service)s: added to the application") % {"service": service}
+        if application.status == ApplicationStatus.DECIDED:
+            _set_status(application, ApplicationStatus.ASSESSED, by, note_text)
+        else:
+            _event(application, by, note_text)
+    return requested
+
+
+@transaction.atomic
 def completion_request(
     *, application: Application, by, missing: str, due_on: dt.date | None = None
 ) -> CompletionRequest:

@@ -24,6 +24,7 @@ NAVIGATION: dict[str, list[NavItem]] = {
         NavItem(_("Centre"), "centre:detail", "centre.view_centre"),
         NavItem(_("People"), "centre:person_list", "people.view_person"),
         NavItem(_("Applications"), "centre:application_list", "cases.view_application"),
+        NavItem(_("Plans (IPUS)"), "centre:plan_list", "plans.view_plan"),
         NavItem(_("Equipment"), "centre:equipment_list", "equipment.view_equipment"),
         NavItem(_("Services given"), "centre:enrolment_list", "enrolments.view_enrolment"),
         NavItem(_("Referrals"), "centre:referral_list", "referrals.view_referral"),

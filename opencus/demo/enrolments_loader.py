@@ -82,7 +82,7 @@ ENROLMENTS = [
     ),
     DemoEnrolment(
         centre="swiebodzin",
-        person=("Kowalska", "Halina"),
+        person=("Kowalski", "Janusz"),  # Halina's basket comes from her plan (plans_loader)
         service="Koszyk pomocowy: usługi sprzątające i złota rączka",
         units_per_period="8",
         period="month",

@@ -14,6 +14,7 @@ from opencus.demo.catalogue_loader import load_catalogue
 from opencus.demo.enrolments_loader import load_enrolments
 from opencus.demo.equipment_loader import load_equipment
 from opencus.demo.people_loader import load_people
+from opencus.demo.plans_loader import load_plans
 from opencus.demo.referrals_loader import load_referrals
 from opencus.providers.enums import LegalForm
 from opencus.providers.models import Organisation
@@ -332,5 +333,6 @@ def load_demo(*, stdout=None) -> list[tuple[str, str]]:
     load_equipment()
     load_enrolments()  # services given before the applications below
     logins += load_cases()
+    load_plans()
     load_referrals()
     return logins

@@ -54,8 +54,9 @@ def pending_online(user) -> list[Application]:
     )
 
 
-def services_of(people) -> list:
-    """The services given to these people (not closed), with their last ten visits each."""
+def services_of(people) -> list[dict]:
+    """The services given to these people (not closed), each with its last ten visits:
+    ``{"enrolment": …, "recent": […]}``."""
     from opencus.enrolments.models import Delivery, Enrolment
 
     recent = Delivery.objects.order_by("-delivered_on", "-recorded_at")
@@ -66,9 +67,39 @@ def services_of(people) -> list:
         .prefetch_related(Prefetch("deliveries", queryset=recent))
         .order_by("-starts_on")
     )
-    for enrolment in enrolments:
-        enrolment.recent = list(enrolment.deliveries.all())[:10]
-    return enrolments
+    return [{"enrolment": e, "recent": list(e.deliveries.all())[:10]} for e in enrolments]
+
+
+def plans_of(people) -> list:
+    """The plans (IPUS) of these people that were approved at least once, with their goals,
+    services and informal support: the readable version a resident sees."""
+    from opencus.plans.models import IndividualPlan
+
+    return list(
+        IndividualPlan.objects.filter(person__in=people)
+        .exclude(status__in=["draft", "agreed", "pending_approval"])
+        .select_related("coordinator")
+        .prefetch_related("goals", "items__service", "support")
+        .order_by("-period_from")
+    )
+
+
+def linked_plan(user, plan_id):
+    from opencus.plans.models import IndividualPlan
+
+    plan = (
+        IndividualPlan.objects.filter(
+            pk=plan_id,
+            person__resident_links__user=user,
+            person__resident_links__ended_at__isnull=True,
+            person__resident_links__role__in=["self", "legal_representative"],
+        )
+        .exclude(status__in=["draft", "agreed", "pending_approval"])
+        .first()
+    )
+    if plan is None:
+        raise Http404
+    return plan
 
 
 def messages_of(people) -> list[Message]:

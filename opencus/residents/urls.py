@@ -13,6 +13,7 @@ urlpatterns = [
     path("documents/notices/<uuid:requested_id>.pdf", views.notice_pdf, name="notice_pdf"),
     path("documents/decisions/<uuid:decision_id>.pdf", views.decision_pdf, name="decision_pdf"),
     path("messages/<uuid:message_id>/", views.message_detail, name="message_detail"),
+    path("plans/<uuid:plan_id>.pdf", views.plan_pdf, name="plan_pdf"),
     path("data/<uuid:person_id>.json", views.export_json, name="export_json"),
     path("data/<uuid:person_id>.pdf", views.export_pdf, name="export_pdf"),
 ]

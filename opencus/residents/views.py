@@ -108,9 +108,12 @@ def home(request):
     by_person: dict = {link.person.pk: [] for link in links}
     for application in applications:
         by_person[application.person_id].append(application)
+    plans_by_person: dict = {link.person.pk: [] for link in links}
+    for plan in selectors.plans_of([link.person for link in links if link.role in SEES_PLAN]):
+        plans_by_person[plan.person_id].append(plan)
     services_by_person: dict = {link.person.pk: [] for link in links}
-    for enrolment in selectors.services_of(people):
-        services_by_person[enrolment.person_id].append(enrolment)
+    for row in selectors.services_of(people):
+        services_by_person[row["enrolment"].person_id].append(row)
     return render(
         request,
         "residents/home.html",
@@ -120,6 +123,7 @@ def home(request):
                     "link": link,
                     "applications": by_person[link.person.pk],
                     "services": services_by_person[link.person.pk],
+                    "plans": plans_by_person[link.person.pk],
                     "sees_plan": link.role in SEES_PLAN,
                     "may_export": link.role in MAY_EXPORT,
                 }
@@ -294,3 +298,14 @@ def staff_message(request, centre, person_id):
             "accounts": person.resident_links.filter(ended_at__isnull=True).count(),
         },
     )
+
+
+@login_view(PERM)
+def plan_pdf(request, plan_id):
+    from opencus.plans.documents import plan_pdf as render_plan
+
+    plan = selectors.linked_plan(request.user, plan_id)
+    _log_own(request, plan.person, "individual plan (PDF)")
+    response = HttpResponse(render_plan(plan), content_type="application/pdf")
+    response["Content-Disposition"] = 'inline; filename="plan-ipus.pdf"'
+    return response

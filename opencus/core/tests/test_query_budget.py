@@ -10,6 +10,7 @@ from opencus.catalogue.tests.fixtures import catalogue_of
 from opencus.enrolments.tests.fixtures import enrolments_of
 from opencus.equipment.tests.fixtures import equipment_of
 from opencus.people.tests.fixtures import people_of
+from opencus.plans.tests.fixtures import plans_of
 from opencus.referrals.tests.fixtures import referrals_of
 
 RESIDENT_PAGES_FOR_ANYONE = {"residents:home", "residents:sign_up", "residents:apply"}
@@ -24,6 +25,7 @@ def _page_urls(world):
         | cases_of(world.a, world.director)
         | equipment_of(world.a)
         | enrolments_of(world.a, provider=world.organisation)
+        | plans_of(world.a)
         | referrals_of(world.a, organisation=world.organisation)
         | {
             "centre_slug": world.a.slug,

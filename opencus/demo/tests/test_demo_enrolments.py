@@ -29,7 +29,8 @@ def test_every_demo_enrolment_is_granted(demo):
             person__first_name=listed.person[1],
             service__name=listed.service,
         ).exists(), listed
-    assert Enrolment.objects.filter(requested__isnull=False).count() == 2  # cases_loader
+    # granted through the demo applications (cases_loader) and Halina's plan (plans_loader)
+    assert Enrolment.objects.filter(requested__isnull=False).count() == 3
     assert set(Enrolment.objects.values_list("status", flat=True)) == {
         "active",
         "suspended",

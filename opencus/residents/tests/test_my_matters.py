@@ -473,3 +473,23 @@ def test_my_matters_shows_the_granted_service_and_its_visits(client, world, veri
     assertContains(page, "90 min")
     data = json.loads(client.get(reverse("residents:export_json", args=[person.pk])).content)
     assert data["services"][0]["deliveries"][0]["minutes"] == 90
+
+
+def test_the_person_sees_their_plan_and_a_carer_does_not(client, world, verified):
+    from opencus.plans.tests.fixtures import active_plan
+
+    plan = active_plan(world.a, world.kipus, world.director)
+    ResidentLink.objects.create(user=verified, person=plan.person, role="self")
+    carer = User.objects.create_user(
+        email="opiekun@example.org", password=PASSWORD, first_name="O", last_name="P"
+    )
+    ResidentLink.objects.create(user=carer, person=plan.person, role="actual_carer")
+    client.force_login(verified)
+    page = client.get(reverse("residents:home"), headers=ENGLISH)
+    assertContains(page, "My plan (IPUS)")
+    assertContains(page, plan.goals.first().goal)
+    pdf = client.get(reverse("residents:plan_pdf", args=[plan.pk]))
+    assert pdf["Content-Type"] == "application/pdf"
+    client.force_login(carer)
+    assertNotContains(client.get(reverse("residents:home"), headers=ENGLISH), "My plan (IPUS)")
+    assert client.get(reverse("residents:plan_pdf", args=[plan.pk])).status_code == 404

@@ -840,6 +840,11 @@ SCREENS = [
         "kipus",
         lambda s: f"/c/{s.a.slug}/referrals/new/?enrolment={s.meals_enrolment.pk}",
     ),
+    Screen(
+        "referral-from-plan",
+        "kipus",
+        lambda s: f"/c/{s.a.slug}/referrals/new/?plan={s.plan_active.pk}",
+    ),
     Screen("referral", "kipus", referral("referral")),
     Screen("referral-unit", "kipus", referral("unit_referral")),
     Screen("referral-read-only", "front_desk", referral("referral")),

@@ -14,6 +14,7 @@ from opencus.accounts.models import User
 from opencus.cases.models import Application
 from opencus.people import services as people
 from opencus.people.models import Person
+from opencus.plans.models import IndividualPlan
 from opencus.providers.models import Organisation
 from opencus.referrals import services
 from opencus.referrals.models import Referral
@@ -73,8 +74,10 @@ REFERRALS = [
     ),
 ]
 REASON = "Zgłoszenie w punkcie informacyjnym (dane demonstracyjne)."
-# Whose referral comes from their application (the others give the reason in words).
+# Whose referral comes from their application or their plan (IPUS), when the demo has one;
+# the others give the reason in words.
 FROM_APPLICATION = {("Wójcik", "Stanisław")}
+FROM_PLAN = {("Kowalska", "Halina")}
 
 
 def _user(email: str) -> User | None:
@@ -112,6 +115,13 @@ def load_referrals() -> int:
             if (last, first) in FROM_APPLICATION
             else None
         )
+        plan = (
+            IndividualPlan.objects.filter(centre=centre, person=person)
+            .order_by("created_at")
+            .first()
+            if (last, first) in FROM_PLAN
+            else None
+        )
         to_provider = receiver == "provider"
         _consent(person, "share_with_provider" if to_provider else "refer_elsewhere")
         where = (
@@ -124,7 +134,8 @@ def load_referrals() -> int:
             person=person,
             by=kipus,
             application=application,
-            reason="" if application else REASON,
+            plan=plan,
+            reason="" if application or plan else REASON,
             request=request,
             shared_fields=shared,
             need_description=request,

@@ -24,6 +24,7 @@ def referral_header() -> list[str]:
         _("Stuck"),
         _("Application"),
         _("Service given"),
+        _("Plan (IPUS)"),
     ]
 
 
@@ -44,4 +45,5 @@ def referral_rows(referrals: Iterable[Referral], *, now: dt.datetime) -> Iterato
             _("yes") if r.is_stuck else _("no"),
             r.application.case_number if r.application is not None else "",
             r.enrolment.service.name if r.enrolment is not None else "",
+            r.plan.number if r.plan is not None else "",
         ]

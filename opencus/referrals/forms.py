@@ -89,8 +89,8 @@ class ReferralForm(forms.Form):
         required=False,
         widget=forms.Textarea(attrs={"rows": 3}),
         help_text=_(
-            "Needed when the referral does not come from an application or a service given. "
-            "Not shared."
+            "Needed when the referral does not come from an application, a service given or a "
+            "plan. Not shared."
         ),
     )
 

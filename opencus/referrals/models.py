@@ -21,6 +21,7 @@ from opencus.catalogue.models import Service
 from opencus.enrolments.models import Enrolment
 from opencus.people.enums import Language
 from opencus.people.models import Consent, Person
+from opencus.plans.models import IndividualPlan
 from opencus.providers.models import Organisation
 from opencus.referrals.enums import (
     CLOSED_STATUSES,
@@ -92,8 +93,8 @@ class Referral(models.Model):
     person = models.ForeignKey(
         Person, on_delete=models.PROTECT, related_name="referrals", verbose_name=_("person")
     )
-    # Where the referral comes from: an application, a service given (enrolment), or
-    # (without either) the reason in words.
+    # Where the referral comes from: an application, a service given (enrolment), an
+    # individual plan (IPUS), or (without any) the reason in words.
     application = models.ForeignKey(
         Application,
         on_delete=models.PROTECT,
@@ -110,12 +111,20 @@ class Referral(models.Model):
         related_name="referrals",
         verbose_name=_("service given"),
     )
+    plan = models.ForeignKey(
+        IndividualPlan,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="referrals",
+        verbose_name=_("individual plan (IPUS)"),
+    )
     reason = models.TextField(
         _("reason for the referral"),
         blank=True,
         help_text=_(
-            "Needed when the referral does not come from an application or a service given. "
-            "Not shared."
+            "Needed when the referral does not come from an application, a service given or a "
+            "plan. Not shared."
         ),
     )
     receiver_kind = models.CharField(_("referred to"), max_length=12, choices=ReceiverKind.choices)
@@ -249,11 +258,14 @@ class Referral(models.Model):
                 violation_error_message=_("Say what is asked: a service or in words."),
             ),
             models.CheckConstraint(
-                condition=Q(application__isnull=False) | Q(enrolment__isnull=False) | ~Q(reason=""),
+                condition=Q(application__isnull=False)
+                | Q(enrolment__isnull=False)
+                | Q(plan__isnull=False)
+                | ~Q(reason=""),
                 name="referral_has_a_source",
                 violation_error_message=_(
-                    "Refer from an application or a service given, or give the reason for the "
-                    "referral."
+                    "Refer from an application, a service given or a plan, or give the reason "
+                    "for the referral."
                 ),
             ),
             models.CheckConstraint(

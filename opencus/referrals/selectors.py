@@ -123,6 +123,7 @@ _SHOWN = (
     "service",
     "application",
     "enrolment__service",
+    "plan",
     "centre",
 )
 

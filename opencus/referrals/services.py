@@ -41,8 +41,9 @@ MSG_OTHER_CENTRE = _("This person is registered in another centre.")
 MSG_PERSON_MERGED = _("This record was merged into another one: refer the kept record.")
 MSG_APPLICATION_OTHER_PERSON = _("This application is not the person's, or not the centre's.")
 MSG_ENROLMENT_OTHER_PERSON = _("This service given is not the person's, or not the centre's.")
+MSG_PLAN_OTHER_PERSON = _("This plan is not the person's, or not the centre's.")
 MSG_NO_SOURCE = _(
-    "Refer from an application or a service given, or give the reason for the referral."
+    "Refer from an application, a service given or a plan, or give the reason for the referral."
 )
 MSG_CHOOSE_KIND = _("Choose whom the person is referred to.")
 MSG_CHOOSE_ORGANISATION = _("Choose the provider organisation.")
@@ -222,14 +223,15 @@ def referral_send(
     need_description: str = "",
     application=None,
     enrolment=None,
+    plan=None,
     reason: str = "",
     sent_at: dt.datetime | None = None,
     is_demo: bool = False,
 ) -> Referral:
     """Refer ``person`` to a provider organisation, a unit outside the system, or another centre.
 
-    The source is ``application`` or ``enrolment`` (a service given) or, without either,
-    ``reason`` in words. The receiver sees the
+    The source is ``application``, ``enrolment`` (a service given) or ``plan`` (an IPUS) or,
+    without any, ``reason`` in words. The receiver sees the
     person's name and the ``shared_fields`` chosen (copied now), what is asked and the urgency.
     """
     unit_name, unit_contact = unit_name.strip(), unit_contact.strip()
@@ -248,7 +250,9 @@ def referral_send(
         enrolment.centre_id != centre.pk or enrolment.person_id != person.pk
     ):
         _add(errors, "enrolment", MSG_ENROLMENT_OTHER_PERSON)
-    if application is None and enrolment is None and not reason:
+    if plan is not None and (plan.centre_id != centre.pk or plan.person_id != person.pk):
+        _add(errors, "plan", MSG_PLAN_OTHER_PERSON)
+    if application is None and enrolment is None and plan is None and not reason:
         _add(errors, "reason", MSG_NO_SOURCE)
     agreement = _check_receiver(
         errors,
@@ -292,6 +296,7 @@ def referral_send(
             person=person,
             application=application,
             enrolment=enrolment,
+            plan=plan,
             reason=reason,
             receiver_kind=receiver_kind,
             organisation=organisation,

@@ -20,6 +20,7 @@ from opencus.core.pagination import paginate, querystring_without_page
 from opencus.core.views import render_list
 from opencus.enrolments.models import Enrolment
 from opencus.people import selectors as people_selectors
+from opencus.plans.models import IndividualPlan
 from opencus.referrals import exports, selectors, services
 from opencus.referrals.enums import ACTION_STATUS, TRANSITIONS, Action, ReceiverKind
 from opencus.referrals.forms import (
@@ -153,9 +154,11 @@ def _uuid(value: str | None):
 
 def _source(request, centre) -> dict | None:
     """The person and the case a referral starts from: ``?application=``, ``?enrolment=``
-    (a service given) or ``?person=``; None when nothing is given (search the person first)."""
+    (a service given), ``?plan=`` (an IPUS) or ``?person=``; None when nothing is given
+    (search the person first)."""
     application_id = _uuid(request.GET.get("application"))
     enrolment_id = _uuid(request.GET.get("enrolment"))
+    plan_id = _uuid(request.GET.get("plan"))
     person_id = _uuid(request.GET.get("person"))
     if application_id:
         application = get_object_or_404(
@@ -170,6 +173,13 @@ def _source(request, centre) -> dict | None:
             Enrolment.objects.select_related("person", "service"), centre=centre, pk=enrolment_id
         )
         return {"person": enrolment.person, "enrolment": enrolment}
+    if plan_id:
+        plan = get_object_or_404(
+            IndividualPlan.objects.select_related("person", "application"),
+            centre=centre,
+            pk=plan_id,
+        )
+        return {"person": plan.person, "plan": plan}
     if person_id:
         return {"person": people_selectors.get_person(centre=centre, person_id=person_id)}
     return None
@@ -177,11 +187,12 @@ def _source(request, centre) -> dict | None:
 
 @centre_view(SEND)
 def referral_create(request, centre):
-    """From an application, a service given or a person; without any, a search first."""
+    """From an application, a service given, a plan or a person; without any, a search first."""
     source = _source(request, centre)
     if source is None:
         return _person_search(request, centre)
-    person, application = source["person"], source.get("application")
+    person = source["person"]
+    application = source.get("application") or getattr(source.get("plan"), "application", None)
     initial = {"need_description": application.description if application else ""}
     form = ReferralForm(
         request.POST if request.method == "POST" else None, centre=centre, initial=initial

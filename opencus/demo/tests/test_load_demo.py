@@ -136,3 +136,11 @@ def test_demo_referrals_go_round_the_loop(demo):
         referrals.values_list("status", flat=True)
     )
     assert referrals.filter(organisation__slug="konwent-cis-kis").count() == 3
+
+
+@pytest.mark.django_db
+def test_a_demo_referral_comes_from_a_plan(demo):
+    from opencus.referrals.models import Referral
+
+    referral = Referral.objects.get(centre__slug="swiebodzin", person__first_name="Halina")
+    assert referral.plan is not None and referral.plan.person == referral.person

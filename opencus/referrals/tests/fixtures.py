@@ -11,6 +11,7 @@ from opencus.catalogue.models import Term, Vocabulary
 from opencus.enrolments import services as enrolments
 from opencus.enrolments.tests.fixtures import meals_service
 from opencus.people import services as people
+from opencus.plans.tests.fixtures import draft_plan, ipus_application
 from opencus.providers.tests.factories import OrganisationFactory
 from opencus.referrals import services
 from opencus.territory.tests.factories import AgreementFactory, CentreFactory
@@ -130,3 +131,9 @@ def service_given(person, *, provider=None):
         units_per_period=Decimal(5),
         period="week",
     )
+
+
+def plan_for(person, coordinator):
+    """A draft individual plan (IPUS) of ``person``, from an application calling for one."""
+    application = ipus_application(person.centre, by=coordinator, person=person)
+    return draft_plan(person.centre, coordinator, application=application)

@@ -17,6 +17,7 @@ from opencus.referrals.models import Referral, ReferralEvent, ReferralPolicy
 from opencus.referrals.tests.conftest import ago
 from opencus.referrals.tests.fixtures import (
     link_by_agreement,
+    plan_for,
     published_service,
     referred_person,
     service_given,
@@ -222,6 +223,20 @@ def test_the_service_given_must_be_the_persons(world, person):
     with pytest.raises(ValidationError) as exc:
         to_unit(world.a, person=person, enrolment=other)
     assert errors_of(exc)["enrolment"] == [str(services.MSG_ENROLMENT_OTHER_PERSON)]
+
+
+def test_a_plan_is_a_source_too(world, person):
+    plan = plan_for(person, world.kipus)
+    referral = to_unit(world.a, person=person, reason="", plan=plan)
+    assert referral.plan == plan
+    assert list(plan.referrals.all()) == [referral]
+
+
+def test_the_plan_must_be_the_persons(world, person):
+    other = plan_for(referred_person(world.a, "Jan", "Lis"), world.kipus)
+    with pytest.raises(ValidationError) as exc:
+        to_unit(world.a, person=person, plan=other)
+    assert errors_of(exc)["plan"] == [str(services.MSG_PLAN_OTHER_PERSON)]
 
 
 def test_the_application_must_be_the_persons(world, person):

@@ -17,6 +17,7 @@ from opencus.referrals import services
 from opencus.referrals.models import Referral, ReferralPolicy
 from opencus.referrals.tests.conftest import ago
 from opencus.referrals.tests.fixtures import (
+    plan_for,
     published_service,
     referred_person,
     service_given,
@@ -242,6 +243,30 @@ def test_sending_from_a_service_given(world, client_for, person):
     assertContains(detail, url(world, "enrolment_detail", enrolment_id=enrolment.pk))
 
 
+def test_the_plan_page_offers_a_referral(world, client_for, person):
+    plan = plan_for(person, world.kipus)
+    address = url(world, "plan_detail", plan_id=plan.pk)
+    link = url(world, "referral_create") + f"?plan={plan.pk}"
+    assertContains(client_for(world.kipus).get(address, headers=ENGLISH), link)
+
+
+def test_sending_from_a_plan(world, client_for, person):
+    plan = plan_for(person, world.kipus)
+    address = url(world, "referral_create") + f"?plan={plan.pk}"
+    page = client_for(world.kipus).get(address, headers=ENGLISH)
+    assertContains(page, f"From the individual plan {plan.number}.")
+    assert page.context["form"]["need_description"].value() == plan.application.description
+    client_for(world.kipus).post(
+        address, _form(receiver_kind="unit", unit_name="Klub Integracji Społecznej", reason="")
+    )
+    referral = Referral.objects.get()
+    assert (referral.plan, referral.application) == (plan, None)
+    detail = client_for(world.kipus).get(
+        url(world, "referral_detail", referral_id=referral.pk), headers=ENGLISH
+    )
+    assertContains(detail, url(world, "plan_detail", plan_id=plan.pk))
+
+
 def test_sending_from_an_application(world, client_for, person):
     application = received(world.a, person=person)
     address = url(world, "referral_create") + f"?application={application.pk}"
@@ -329,7 +354,7 @@ def test_without_an_application_the_reason_is_needed(world, client_for, person):
         headers=ENGLISH,
     )
     assert response.context["form"].errors["reason"] == [
-        "Refer from an application or a service given, or give the reason for the referral."
+        "Refer from an application, a service given or a plan, or give the reason for the referral."
     ]
 
 
@@ -354,7 +379,10 @@ def test_an_empty_form_is_explained(world, client_for, person):
 def test_a_bad_or_foreign_source_is_not_found(world, client_for, query):
     other = received(world.b)
     given = service_given(referred_person(world.b))
-    address = url(world, "referral_create") + query.format(other=other.pk, given=given.pk)
+    plan = plan_for(referred_person(world.b, "Jan", "Lis"), world.b_kipus)
+    address = url(world, "referral_create") + query.format(
+        other=other.pk, given=given.pk, plan=plan.pk
+    )
     assert client_for(world.kipus).get(address).status_code == 404
 
 

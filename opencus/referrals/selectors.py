@@ -233,8 +233,3 @@ def get_incoming_referral(*, centre, referral_id) -> Referral:
         .prefetch_related(_events()),
         pk=referral_id,
     )
-
-
-def person_referrals(*, person) -> QuerySet[Referral]:
-    """A person's referrals (for the person's page and their merge)."""
-    return Referral.objects.filter(person=person).select_related(*_SHOWN).order_by("-sent_at")

@@ -231,8 +231,8 @@ def referral_send(
     """Refer ``person`` to a provider organisation, a unit outside the system, or another centre.
 
     The source is ``application``, ``enrolment`` (a service given) or ``plan`` (an IPUS) or,
-    without any, ``reason`` in words. The receiver sees the
-    person's name and the ``shared_fields`` chosen (copied now), what is asked and the urgency.
+    without any, ``reason`` in words. The receiver sees the person's name and the
+    ``shared_fields`` chosen (copied now), what is asked and the urgency.
     """
     unit_name, unit_contact = unit_name.strip(), unit_contact.strip()
     request, reason = request.strip(), reason.strip()

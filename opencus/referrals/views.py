@@ -22,7 +22,13 @@ from opencus.enrolments.models import Enrolment
 from opencus.people import selectors as people_selectors
 from opencus.plans.models import IndividualPlan
 from opencus.referrals import exports, selectors, services
-from opencus.referrals.enums import ACTION_STATUS, TRANSITIONS, Action, ReceiverKind
+from opencus.referrals.enums import (
+    ACTION_STATUS,
+    TRANSITIONS,
+    Action,
+    ReceiverKind,
+    ReferralStatus,
+)
 from opencus.referrals.forms import (
     AnswerForm,
     PersonSearchForm,
@@ -262,7 +268,7 @@ def referral_detail(request, centre, referral_id):
             "centre": centre,
             "referral": referral,
             "age": referral.age_days(),
-            "can_withdraw": can_send and "withdrawn" in TRANSITIONS[referral.status],
+            "can_withdraw": can_send and ReferralStatus.WITHDRAWN in TRANSITIONS[referral.status],
             "actions": [
                 (
                     ACTION_LABELS[a],

@@ -8,12 +8,11 @@ from django.http import Http404
 from django.utils import timezone
 
 from opencus.referrals import selectors, services
-from opencus.referrals.models import Referral, ReferralPolicy
+from opencus.referrals.models import ReferralPolicy
 from opencus.referrals.tests.conftest import ago
 from opencus.referrals.tests.fixtures import (
     link_by_agreement,
     published_service,
-    referred_person,
     to_centre,
     to_provider,
     to_unit,
@@ -229,10 +228,3 @@ def test_services_offered_for_a_referral(world, linked):
     unlinked = CentreFactory()
     published_service(unlinked, name="Poza porozumieniem")
     assert set(selectors.services_for_referral(world.a)) == {ours_by_provider, theirs}
-
-
-def test_a_persons_referrals(world, person):
-    referral = to_provider(world.a, world.organisation, person=person)
-    to_provider(world.a, world.organisation, person=referred_person(world.a, "Jan", "Lis"))
-    assert list(selectors.person_referrals(person=person)) == [referral]
-    assert Referral.objects.count() == 2

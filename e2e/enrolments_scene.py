@@ -13,7 +13,7 @@ def add_enrolments(world):
       month (one missed) and today; ``world.delivery`` is today's, corrected once;
     - ``world.partner_enrolment``: Jan's lunch delivered by ``world.organisation`` (the
       provider's), with ``world.partner_delivery``;
-    - ``world.planned_enrolment`` (Ewa, starts in 5 days), ``world.suspended_enrolment``
+    - ``world.planned_enrolment`` (Jan, starts in 5 days), ``world.suspended_enrolment``
       (Stanisława Kowalak, in hospital), ``world.ended_enrolment`` (Halina's club, ended);
     - ``world.last_month``: the previous month as YYYY-MM (the statement's and fee list's).
     """
@@ -85,7 +85,7 @@ def add_enrolments(world):
         duration_minutes=15,
     )
     world.planned_enrolment = services.enrolment_create(
-        person=world.ewa,
+        person=world.jan,  # Ewa's meals come from her plan (plans_scene)
         service=world.meals,
         by=world.kipus,
         starts_on=today + dt.timedelta(days=5),

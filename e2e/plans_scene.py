@@ -152,7 +152,10 @@ def add_plans(world):
         units_per_period=Decimal("7"),
     )
 
-    world.plan_closing = approved(plan(world.kowalak))
+    closing = people.person_create(  # not world.kowalak: his meals are suspended (enrolments)
+        centre=a, by=None, first_name="Karol", last_name="Kończący", birth_date=dt.date(1943, 3, 3)
+    )
+    world.plan_closing = approved(plan(closing))
     services.plan_end(plan=world.plan_closing, by=kipus, reason="moved_out", ended_on=today)
 
     someone = people.person_create(

@@ -17,6 +17,7 @@ from playwright.sync_api import expect
 from e2e.keys import choose_option, choose_radio, tab_to, tick
 from opencus.cases.enums import Outcome
 from opencus.cases.models import Application
+from opencus.plans.models import IndividualPlan
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -147,6 +148,42 @@ def test_the_resident_path_from_application_to_an_offered_place(
     meals_line = application.requested.get(service=meals)
     assert meals_line.outcome == Outcome.GRANTED and meals_line.enrolment is not None
 
+    # 4b. The KIPUS drafts the plan (IPUS) with a goal, and records the person's agreement.
+    follow(page, "main a[href*='/plans/new/?application=']")
+    axe("new plan")
+    type_into(page, "monitoring_how", "Telefon co dwa tygodnie, wizyta raz w miesiącu.")
+    press_submit(page)
+    plan = IndividualPlan.objects.get(application=application)
+    follow(page, "main a[href$='/goals/new/']")
+    type_into(page, "goal", "Codziennie ciepły posiłek")
+    type_into(page, "indicator", "5 posiłków w tygodniu przez 3 miesiące")
+    type_into(page, "persons_words", "Chcę jeść coś ciepłego i nie martwić się zakupami.")
+    press_submit(page)
+    follow(page, "main a[href$='/services/new/']")  # an outside service: the GP's nurse
+    axe("a service in the plan")
+    tab_to(page, "main select[name=external_kind]")
+    choose_option(page, "health")
+    type_into(page, "external_name", "Pielęgniarka środowiskowa (NFZ)")
+    type_into(page, "units_per_period", "1")
+    press_submit(page)
+    follow(page, "main a[href$='/agreement/']")
+    axe("the person's agreement")
+    choose_radio(page, "form", "signature")
+    type_into(page, "agreed_by_name", "Stefania Wrona")
+    press_submit(page)
+    press_submit(page, f"main form[action$='/plans/{plan.pk}/submit/'] button")
+    expect(page.locator("main .messages")).to_contain_text("zatwierdzenia")
+
+    # 4c. The director approves it.
+    page.context.clear_cookies()
+    login_as(scene.director)
+    page.goto(f"{live_server.url}/c/{centre.slug}/plans/{plan.pk}/")
+    follow(page, "main a[href$='/approve/']")
+    axe("approve the plan")
+    press_submit(page)
+    plan.refresh_from_db()
+    assert plan.status == "active"
+
     # 5. The provider records a delivered meal (only its own enrolments are there).
     page.context.clear_cookies()
     login_as(scene.provider)
@@ -179,3 +216,20 @@ def test_the_resident_path_from_application_to_an_offered_place(
     axe("the offer")
     press_submit(page, "main button[name=accept]")
     assert application.requested.get(service=assistant).outcome == Outcome.GRANTED
+
+    # 8. The goals are met: the KIPUS ends the plan and closes it with the summary.
+    page.context.clear_cookies()
+    login_as(scene.kipus)
+    page.goto(f"{live_server.url}/c/{centre.slug}/plans/{plan.pk}/")
+    follow(page, "main a[href$='/end/']")
+    choose_radio(page, "reason", "goals_met")
+    press_submit(page)
+    follow(page, "main a[href$='/close/']")
+    axe("close the plan")
+    type_into(page, "course_description", "Posiłki dowożone codziennie; asystent od listopada.")
+    goal = plan.goals.get()
+    choose_radio(page, f"goal_{goal.pk}", "achieved")
+    type_into(page, f"goal_{goal.pk}_text", "Ciepły posiłek każdego dnia.")
+    press_submit(page)
+    plan.refresh_from_db()
+    assert plan.status == "closed"

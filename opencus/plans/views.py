@@ -1,3 +1,4 @@
+import datetime as dt
 import uuid
 
 from django.contrib import messages
@@ -170,6 +171,8 @@ def plan_create(request, centre):
     applications = selectors.applications_waiting(centre=centre)
     initial = {
         "period_from": timezone.localdate(),
+        # a suggestion the coordinator changes: half a year (the law allows up to 12 months)
+        "period_to": timezone.localdate() + dt.timedelta(days=182),
         "coordinator": request.user.pk
         if rules.holds_role(request.user, centre, Role.KIPUS)
         else None,
@@ -285,7 +288,7 @@ def goal_add(request, centre, plan_id):
         request,
         centre,
         plan,
-        GoalForm(_posted(request)),
+        GoalForm(_posted(request), initial={"target_date": plan.period_to}),
         lambda data: services.goal_add(plan=plan, by=request.user, **data),
         title=_("Add a goal"),
         success=_("The goal was added."),
@@ -585,7 +588,11 @@ def plan_end(request, centre, plan_id):
 @centre_view("plans.manage_plan")
 def plan_close(request, centre, plan_id):
     plan = selectors.get_plan(centre=centre, plan_id=plan_id)
-    form = CloseForm(_posted(request), goals=plan.goals.all())
+    form = CloseForm(
+        _posted(request),
+        goals=plan.goals.all(),
+        initial={"summary_conversation_on": timezone.localdate()},
+    )
     if request.method == "POST" and form.is_valid():
         try:
             services.plan_close(

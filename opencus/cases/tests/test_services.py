@@ -605,3 +605,26 @@ def test_waiting_entries_are_ordered_by_submission_not_by_qualification(world):
         )
     )
     assert order == ["Wczesny", "Późny"]
+
+
+def test_the_daily_command_lapses_offers_past_their_deadline(world):
+    import io
+
+    from django.core.management import call_command
+
+    service = programme_service(world.a)
+    limit(service, places=1)
+    first = grant(assessed(world.a, services_=[service]).requested.get())
+    second = grant(
+        assessed(world.a, services_=[service], person=person_in(world.a, "Jan")).requested.get()
+    )
+    services.place_release(requested=first, by=None)
+    entry = second.waitlist_entry
+    entry.offer_due_on = TODAY() - dt.timedelta(days=1)
+    entry.save(update_fields=["offer_due_on"])
+    out = io.StringIO()
+    call_command("expire_offers", "--now", stdout=out)
+    assert "1 offer(s) lapsed." in out.getvalue()
+    call_command("expire_offers", stdout=io.StringIO())  # queued: runs at once in tests
+    second.refresh_from_db()
+    assert second.outcome == Outcome.DECLINED

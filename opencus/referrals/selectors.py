@@ -144,6 +144,7 @@ def _search(referrals: QuerySet[Referral], query: str) -> QuerySet[Referral]:
 def referral_list(
     *,
     centre,
+    person=None,
     query: str = "",
     status: str = "",
     receiver_kind: str = "",
@@ -151,12 +152,14 @@ def referral_list(
     stuck: str = "",
     now: dt.datetime | None = None,
 ) -> QuerySet[Referral]:
-    """The centre's referrals: stuck first, then the open ones, newest first."""
+    """The centre's referrals (or one person's): stuck first, then the open ones, newest first."""
     policy = referral_policy(centre)
     now = now or timezone.now()
     referrals = _with_state(
         scope_to_centre(Referral.objects.select_related(*_SHOWN), centre), policy, now
     )
+    if person is not None:
+        referrals = referrals.filter(person=person)
     referrals = _search(referrals, query)
     if status:
         referrals = referrals.filter(status=status)

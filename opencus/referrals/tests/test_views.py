@@ -606,3 +606,42 @@ def test_the_referring_centre_cannot_answer_as_the_receiver(world, client_for, p
     assert client.post(answer).status_code == 404
     listing = client.get(url(world, "incoming_referral_list"), headers=ENGLISH)
     assertContains(listing, "No referral has been received yet.")
+
+
+def test_the_person_page_shows_the_persons_referrals_with_their_loop(world, client_for, person):
+    stuck = to_unit(world.a, person=person, sent_at=ago(days=9))
+    done = to_provider(world.a, world.organisation, person=person, sent_at=ago(days=30))
+    services.referral_decline(
+        referral=done, by=world.provider, acting_for=world.organisation, reason="no_capacity"
+    )
+    other = to_provider(world.a, world.organisation, person=referred_person(world.a, "Jan", "Lis"))
+    response = client_for(world.kipus).get(
+        reverse("centre:person_detail", args=[world.a.slug, person.pk]), headers=ENGLISH
+    )
+    shown = [r.pk for r in response.context["referrals"]]
+    assert shown == [stuck.pk, done.pk]  # stuck first; never another person's
+    assert other.pk not in shown
+    assertContains(response, "stuck: no answer")
+    assertContains(response, "PUP Świebodzin")
+    assertContains(response, f"?person={person.pk}")  # Refer this person
+    entry = logged(world.kipus, subject_id=str(person.pk))[-1]
+    assert "referrals" in entry.fields
+
+
+def test_the_front_desk_sees_the_referrals_on_the_person_page_but_cannot_refer(
+    world, client_for, person
+):
+    to_unit(world.a, person=person)
+    response = client_for(world.front_desk).get(
+        reverse("centre:person_detail", args=[world.a.slug, person.pk]), headers=ENGLISH
+    )
+    assertContains(response, "PUP Świebodzin")
+    assertNotContains(response, "Refer this person")
+
+
+def test_a_person_not_referred_yet_has_an_empty_section(world, client_for, person):
+    response = client_for(world.ous).get(
+        reverse("centre:person_detail", args=[world.a.slug, person.pk]), headers=ENGLISH
+    )
+    assertContains(response, "Not referred anywhere yet.")
+    assertContains(response, "Refer this person")

@@ -19,6 +19,7 @@ from e2e.enrolments_scene import add_enrolments
 from e2e.equipment_scene import add_equipment
 from e2e.people_scene import add_people
 from e2e.plans_scene import add_plans
+from e2e.referrals_scene import add_referrals
 
 AXE_JS = Path(settings.BASE_DIR) / "node_modules" / "axe-core" / "axe.min.js"
 AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
@@ -179,4 +180,5 @@ def scene(world):
     add_equipment(world)
     add_enrolments(world)
     add_plans(world)
+    add_referrals(world)
     return world

@@ -231,6 +231,21 @@ def register_twin(page):
     expect(warning.locator("a[href*='/people/']")).to_have_count(2)
 
 
+def referral(attr, path=""):
+    """A page of one of the scene's referrals: ``/c/<centre a>/referrals/<id>/<path>``."""
+    return lambda s: f"/c/{s.a.slug}/referrals/{getattr(s, attr).pk}/{path}"
+
+
+def refer_without_consent(page):
+    """Jan has no consent to sharing with a provider: the form says so, keeping what was typed."""
+    page.check("main input[name=receiver_kind][value=provider]")
+    page.select_option("main select[name=organisation]", index=1)
+    page.fill("main [name=request]", "Asystent osobisty.")
+    page.fill("main [name=reason]", "Telefon od sąsiadki.")
+    submit(page)
+    expect(page.locator(".error-summary")).to_contain_text("Jan")
+
+
 def case(kind, key, path=""):
     """A page of the scene's applications: ``/c/<centre>/<kind>/<id>/<path>``."""
     return lambda s: f"/c/{s.a.slug}/{kind}/{s.cases[key]}/{path}"
@@ -788,6 +803,91 @@ SCREENS = [
         "director",
         lambda s: f"/c/{s.a.slug}/plans/authorisations/{s.authorisation.pk}/revoke/",
     ),
+    # referrals: the KIPUS refers and follows the loop; receivers answer (centre b, the provider)
+    Screen("referrals", "kipus", c("referrals/")),
+    Screen(
+        "referrals-stuck",
+        "kipus",
+        c("referrals/"),
+        choose_filter("stuck", "stuck", "referral-table", "Halina"),
+    ),
+    Screen(
+        "referrals-none-found", "kipus", c("referrals/"), filter_list("q", "zzz", "referral-table")
+    ),
+    Screen("referrals-read-only", "front_desk", c("referrals/")),
+    Screen("referral-new-search", "kipus", c("referrals/new/?q=Nowak")),
+    Screen("referral-new-nobody", "kipus", c("referrals/new/?q=zzz")),
+    Screen("referral-new", "kipus", lambda s: f"/c/{s.a.slug}/referrals/new/?person={s.halina.pk}"),
+    Screen(
+        "referral-new-invalid",
+        "kipus",
+        lambda s: f"/c/{s.a.slug}/referrals/new/?person={s.halina.pk}",
+        submit,
+    ),
+    Screen(
+        "referral-new-no-consent",
+        "kipus",
+        lambda s: f"/c/{s.a.slug}/referrals/new/?person={s.jan.pk}",
+        refer_without_consent,
+    ),
+    Screen(
+        "referral-from-application",
+        "kipus",
+        lambda s: f"/c/{s.a.slug}/referrals/new/?application={s.cases['application_id']}",
+    ),
+    Screen(
+        "referral-from-enrolment",
+        "kipus",
+        lambda s: f"/c/{s.a.slug}/referrals/new/?enrolment={s.meals_enrolment.pk}",
+    ),
+    Screen(
+        "referral-from-plan",
+        "kipus",
+        lambda s: f"/c/{s.a.slug}/referrals/new/?plan={s.plan_active.pk}",
+    ),
+    Screen("referral", "kipus", referral("referral")),
+    Screen("referral-unit", "kipus", referral("unit_referral")),
+    Screen("referral-read-only", "front_desk", referral("referral")),
+    Screen("referral-withdraw", "kipus", referral("referral", "withdraw/")),
+    Screen("referral-withdraw-invalid", "kipus", referral("referral", "withdraw/"), submit),
+    Screen("referral-record", "kipus", referral("unit_referral", "record/drop/")),
+    Screen("referral-record-invalid", "kipus", referral("unit_referral", "record/drop/"), submit),
+    Screen("referral-settings", "director", c("referrals/settings/")),
+    Screen(
+        "referral-settings-invalid",
+        "director",
+        c("referrals/settings/"),
+        clear_and_submit("answer_days"),
+    ),
+    Screen("referrals-incoming-empty", "kipus", c("referrals/incoming/")),
+    Screen("referrals-incoming", "b_kipus", lambda s: f"/c/{s.b.slug}/referrals/incoming/"),
+    Screen(
+        "referral-incoming",
+        "b_kipus",
+        lambda s: f"/c/{s.b.slug}/referrals/incoming/{s.centre_referral.pk}/",
+    ),
+    Screen(
+        "referral-incoming-accept",
+        "b_kipus",
+        lambda s: f"/c/{s.b.slug}/referrals/incoming/{s.centre_referral.pk}/accept/",
+    ),
+    Screen("organisation-referrals", "provider", lambda s: f"/o/{s.organisation.slug}/referrals/"),
+    Screen(
+        "organisation-referral",
+        "provider",
+        lambda s: f"/o/{s.organisation.slug}/referrals/{s.referral.pk}/",
+    ),
+    Screen(
+        "organisation-referral-decline",
+        "provider",
+        lambda s: f"/o/{s.organisation.slug}/referrals/{s.referral.pk}/decline/",
+    ),
+    Screen(
+        "organisation-referral-decline-invalid",
+        "provider",
+        lambda s: f"/o/{s.organisation.slug}/referrals/{s.referral.pk}/decline/",
+        submit,
+    ),
     # the public portal (its home is the site's home, "home" above)
     Screen("portal-search", None, portal("/services/")),
     Screen("portal-search-results", None, portal("/services/?q=dowoz+posilkow")),
@@ -881,6 +981,7 @@ def test_every_page_has_a_screen(scene):
         "centre:equipment_remind",  # POST only (from the overdue list), redirects
         "centre:plan_submit",  # POST only (from the plan page), redirects
         "centre:plan_pdf",  # a download (PDF)
+        "centre:referral_csv",  # a download
     }
     checked = {
         resolve(urlsplit(screen.url(scene)).path).view_name

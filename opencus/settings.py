@@ -44,6 +44,7 @@ INSTALLED_APPS = [
     "opencus.residents",
     "opencus.equipment",
     "opencus.plans",
+    "opencus.referrals",
     "opencus.portal",
     "opencus.api",
     "opencus.dashboard",

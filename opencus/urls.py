@@ -15,6 +15,8 @@ from opencus.enrolments.urls import organisation_urlpatterns as enrolments_organ
 from opencus.equipment.urls import centre_urlpatterns as equipment_centre
 from opencus.people.urls import centre_urlpatterns as people_centre
 from opencus.plans.urls import centre_urlpatterns as plans_centre
+from opencus.referrals.urls import centre_urlpatterns as referrals_centre
+from opencus.referrals.urls import organisation_urlpatterns as referrals_organisation
 from opencus.residents.urls import centre_urlpatterns as residents_centre
 from opencus.territory.urls import centre_urlpatterns as territory_centre
 
@@ -30,10 +32,12 @@ centre_patterns = [
     *residents_centre,
     *equipment_centre,
     *enrolments_centre,
+    *referrals_centre,
 ]
 organisation_patterns = [
     path("", dashboard_views.organisation_dashboard, name="dashboard"),
     *enrolments_organisation,
+    *referrals_organisation,
 ]
 network_patterns = [path("", dashboard_views.network_dashboard, name="dashboard")]
 

@@ -88,6 +88,13 @@ PERMISSIONS: dict[str, frozenset[str]] = {
     "plans.manage_plan": frozenset({Role.OUS, Role.KIPUS, Role.DIRECTOR}),
     "plans.approve_plan": frozenset({Role.DIRECTOR}),
     "plans.supervise": frozenset({Role.DIRECTOR}),
+    # Referrals: the desk may follow them; OUS, KIPUS and the director refer and answer
+    # referrals received from other centres; provider staff answer in their organisation.
+    "referrals.view_referral": frozenset({Role.FRONT_DESK, Role.OUS, Role.KIPUS, Role.DIRECTOR}),
+    "referrals.send_referral": frozenset({Role.OUS, Role.KIPUS, Role.DIRECTOR}),
+    "referrals.answer_referral": frozenset(
+        {Role.OUS, Role.KIPUS, Role.DIRECTOR, Role.PROVIDER_STAFF}
+    ),
     "catalogue.view_catalogue": CENTRE_ROLES,
     "catalogue.manage_catalogue": frozenset({Role.OUS, Role.DIRECTOR}),
     # Services given to people and their deliveries; provider staff record the deliveries of

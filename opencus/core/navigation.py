@@ -27,6 +27,7 @@ NAVIGATION: dict[str, list[NavItem]] = {
         NavItem(_("Plans (IPUS)"), "centre:plan_list", "plans.view_plan"),
         NavItem(_("Equipment"), "centre:equipment_list", "equipment.view_equipment"),
         NavItem(_("Services given"), "centre:enrolment_list", "enrolments.view_enrolment"),
+        NavItem(_("Referrals"), "centre:referral_list", "referrals.view_referral"),
         NavItem(_("Catalogue"), "centre:service_list", "catalogue.view_catalogue"),
         NavItem(_("Locations"), "centre:location_list", "catalogue.view_catalogue"),
         NavItem(_("Staff"), "centre:staff_list", "centre.view_staff"),
@@ -38,6 +39,7 @@ NAVIGATION: dict[str, list[NavItem]] = {
         NavItem(
             _("Services to deliver"), "organisation:enrolment_list", "enrolments.record_delivery"
         ),
+        NavItem(_("Referrals"), "organisation:referral_list", "referrals.answer_referral"),
     ],
     ContextKind.NETWORK: [
         NavItem(_("Dashboard"), "network:dashboard", "network.view_dashboard"),

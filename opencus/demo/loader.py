@@ -15,6 +15,7 @@ from opencus.demo.enrolments_loader import load_enrolments
 from opencus.demo.equipment_loader import load_equipment
 from opencus.demo.people_loader import load_people
 from opencus.demo.plans_loader import load_plans
+from opencus.demo.referrals_loader import load_referrals
 from opencus.providers.enums import LegalForm
 from opencus.providers.models import Organisation
 from opencus.territory import services
@@ -333,4 +334,5 @@ def load_demo(*, stdout=None) -> list[tuple[str, str]]:
     load_enrolments()  # services given before the applications below
     logins += load_cases()
     load_plans()
+    load_referrals()
     return logins

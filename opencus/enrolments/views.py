@@ -142,6 +142,7 @@ def enrolment_detail(request, centre, enrolment_id):
             "deliveries": selectors.recent_deliveries(enrolment=enrolment),
             "can_manage": can_manage,
             "can_record": can(request.user, "enrolments.record_delivery", centre),
+            "can_refer": can(request.user, "referrals.send_referral", centre),
             "actions": _actions(enrolment) if can_manage else [],
         },
     )

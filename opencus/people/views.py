@@ -24,8 +24,10 @@ from opencus.people.forms import (
     RelationForm,
 )
 from opencus.people.models import Person
+from opencus.referrals import selectors as referral_selectors
 
 SHOWN = "name, PESEL, birth date, address, contacts, communication needs, relations, consents"
+PERSON_REFERRALS = 10  # the newest on the person page; the referrals list has the rest
 
 
 def _to_person(centre, person):
@@ -131,8 +133,18 @@ def person_detail(request, centre, person_id):
     if redirect_:
         return redirect_
     health = can(request.user, "people.view_health_data", centre)
-    _log(request, centre, person, SHOWN + (", disability certificates" if health else ""))
+    sees_referrals = can(request.user, "referrals.view_referral", centre)
+    shown = SHOWN + (", disability certificates" if health else "")
+    _log(request, centre, person, shown + (", referrals" if sees_referrals else ""))
     can_manage = can(request.user, "people.manage_person", centre)
+    referrals = None
+    if sees_referrals:
+        now = timezone.now()
+        referrals = list(
+            referral_selectors.referral_list(centre=centre, person=person, now=now)[:PERSON_REFERRALS]
+        )
+        for referral in referrals:
+            referral.age = referral.age_days(now)
     return render(
         request,
         "people/person_detail.html",
@@ -141,6 +153,8 @@ def person_detail(request, centre, person_id):
             "person": person,
             "can_manage": can_manage,
             "can_merge": can(request.user, "people.merge_person", centre),
+            "referrals": referrals,
+            "can_refer": can(request.user, "referrals.send_referral", centre),
             "show_health": health,
             "consent_form": GiveConsentForm() if can_manage else None,
             "today": timezone.localdate(),

@@ -223,6 +223,7 @@ def plan_detail(request, centre, plan_id):
             "can_manage": can_manage,
             "editable": can_manage and plan.status in EDITABLE_STATUSES,
             "may_approve": rules.may_approve(request.user, centre),
+            "can_refer": can(request.user, "referrals.send_referral", centre),
             "next_review": selectors.next_review(plan),
             "versions": selectors.version_history(plan),
             "pending_changes": selectors.pending_changes(plan),

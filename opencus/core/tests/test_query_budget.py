@@ -11,6 +11,7 @@ from opencus.enrolments.tests.fixtures import enrolments_of
 from opencus.equipment.tests.fixtures import equipment_of
 from opencus.people.tests.fixtures import people_of
 from opencus.plans.tests.fixtures import plans_of
+from opencus.referrals.tests.fixtures import referrals_of
 
 RESIDENT_PAGES_FOR_ANYONE = {"residents:home", "residents:sign_up", "residents:apply"}
 BUDGET = 25  # per page; list pages also have size-independence tests next to their app
@@ -25,6 +26,7 @@ def _page_urls(world):
         | equipment_of(world.a)
         | enrolments_of(world.a, provider=world.organisation)
         | plans_of(world.a)
+        | referrals_of(world.a, organisation=world.organisation)
         | {
             "centre_slug": world.a.slug,
             "organisation_slug": world.organisation.slug,

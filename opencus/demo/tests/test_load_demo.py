@@ -124,3 +124,23 @@ def test_demo_applications_show_every_step_of_the_path(demo):
     assert resident.email_verified_at is not None
     assert ResidentLink.objects.get(user=resident).person.first_name == "Maria"
     assert "mieszkanka@opencus.example" in demo
+
+
+@pytest.mark.django_db
+def test_demo_referrals_go_round_the_loop(demo):
+    from opencus.referrals.models import Referral
+
+    referrals = Referral.objects.filter(centre__slug="swiebodzin", is_demo=True)
+    assert referrals.count() == 5
+    assert {"sent", "started", "declined", "completed"} <= set(
+        referrals.values_list("status", flat=True)
+    )
+    assert referrals.filter(organisation__slug="konwent-cis-kis").count() == 3
+
+
+@pytest.mark.django_db
+def test_a_demo_referral_comes_from_a_plan(demo):
+    from opencus.referrals.models import Referral
+
+    referral = Referral.objects.get(centre__slug="swiebodzin", person__first_name="Halina")
+    assert referral.plan is not None and referral.plan.person == referral.person

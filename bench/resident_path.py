@@ -6,7 +6,8 @@ queries at both sizes (they must be equal: the pages are designed for a fixed co
 
 The measured pages show one person (or one KIPUS's work) while the centre around them grows
 a hundredfold: the person page, "my matters" of the person's account, the application list
-(first page), and the KIPUS caseload.
+(first page), and the KIPUS caseload (the KIPUS's own plans stay the same; every bench person
+has a plan in preparation, the rest coordinated by a colleague).
 """
 
 import contextlib
@@ -39,6 +40,7 @@ from django.utils import timezone  # noqa: E402
 
 BASE = 50  # people at 1x; each with an application, a service and DELIVERIES visits
 DELIVERIES = 20
+OWN_PLANS = 10  # the KIPUS's own bench plans (at both sizes); other plans go to a colleague
 REPEAT = 15
 
 
@@ -59,15 +61,17 @@ def main():
     call_command("load_demo", verbosity=0, stdout=io.StringIO())
 
     from opencus.accounts.models import User
-    from opencus.cases.models import Application, RequestedService
+    from opencus.cases.models import Application, NeedsAssessment, RequestedService
     from opencus.catalogue.models import Service
     from opencus.enrolments.models import Delivery, Enrolment
     from opencus.people.models import Person
+    from opencus.plans.models import IndividualPlan
     from opencus.residents.models import ResidentLink
     from opencus.territory.models import Centre
 
     centre = Centre.objects.get(slug="swiebodzin")
     kipus = User.objects.get(email="kipus.swiebodzin@opencus.example")
+    colleague = User.objects.get(email="ous.swiebodzin@opencus.example")
     resident = User.objects.get(email="mieszkanka@opencus.example")
     person = ResidentLink.objects.get(user=resident).person
     service = Service.objects.filter(centre=centre, status="published").first()
@@ -138,6 +142,33 @@ def main():
                 for d in range(DELIVERIES)
             ],
             batch_size=2000,
+        )
+        # Each person has a plan in preparation: the first OWN_PLANS are the measured KIPUS's,
+        # the rest a colleague's, so the caseload stays the same while the centre's plans grow.
+        assessments = NeedsAssessment.objects.bulk_create(
+            [
+                NeedsAssessment(application=a, place="centre", assessed_on=today, ipus_required=True)
+                for a in applications
+            ],
+            batch_size=1000,
+        )
+        IndividualPlan.objects.bulk_create(
+            [
+                IndividualPlan(
+                    centre=centre,
+                    number=f"IPUS/B/{a.case_number[2:]}",
+                    person=a.person,
+                    application=a,
+                    assessment=s,
+                    coordinator=kipus if have + i < OWN_PLANS else colleague,
+                    deadline=today + dt.timedelta(days=(have + i) % 40 - 10),
+                    period_from=today,
+                    period_to=today + dt.timedelta(days=180),
+                    is_demo=True,
+                )
+                for i, (a, s) in enumerate(zip(applications, assessments, strict=True))
+            ],
+            batch_size=1000,
         )
         with connection.cursor() as cursor:
             cursor.execute("ANALYZE")  # the planner's statistics, as after any bulk load

@@ -56,3 +56,24 @@ def tick(page, selector: str) -> None:
     tab_to(page, selector)
     page.keyboard.press("Space")
     assert focused_matches(page, f"{selector}:checked"), f"Space did not tick {selector}"
+
+
+def type_into(page, name: str, text: str) -> None:
+    """Tab to the field ``name`` in the main content and type ``text`` over what it holds."""
+    tab_to(page, f"main [name={name}]")
+    page.keyboard.press("Control+A")
+    page.keyboard.type(text)
+
+
+def press_submit(page, selector: str = "main form[method=post] button[type=submit]") -> None:
+    """Tab to the submit button and press Enter; the next page loads."""
+    tab_to(page, selector)
+    with page.expect_navigation():
+        page.keyboard.press("Enter")
+
+
+def follow(page, selector: str) -> None:
+    """Tab to the link and press Enter."""
+    tab_to(page, selector)
+    with page.expect_navigation():
+        page.keyboard.press("Enter")

@@ -21,14 +21,14 @@ CENTRE_NAV = [
     "applications/",
     "equipment/",
     "enrolments/",
+    "referrals/",
     "catalogue/",
     "locations/",
     "staff/",
 ]
-# no personal files: no applications, no equipment loans, no services given
-OSL_NAV = [
-    p for p in CENTRE_NAV if p not in ("people/", "applications/", "equipment/", "enrolments/")
-]
+# no personal files: no applications, no equipment loans, no services given, no referrals
+PERSONAL = ("people/", "applications/", "equipment/", "enrolments/", "referrals/")
+OSL_NAV = [p for p in CENTRE_NAV if p not in PERSONAL]
 # OUS, KIPUS and the director: individual plans (IPUS) after the applications
 PLANS_NAV = [*CENTRE_NAV[:4], "plans/", *CENTRE_NAV[4:]]
 DIRECTOR_NAV = [*PLANS_NAV, "audit/access/", "audit/changes/"]
@@ -40,7 +40,7 @@ ROLES = {
     "kipus": ("c", "a", PLANS_NAV),
     "osl": ("c", "a", OSL_NAV),
     "director": ("c", "a", DIRECTOR_NAV),
-    "provider": ("o", "organisation", ["", "enrolments/"]),
+    "provider": ("o", "organisation", ["", "enrolments/", "referrals/"]),
     "analyst": ("n", "network", [""]),
 }
 

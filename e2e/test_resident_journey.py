@@ -14,32 +14,12 @@ import pytest
 from django.utils import timezone
 from playwright.sync_api import expect
 
-from e2e.keys import choose_option, choose_radio, tab_to, tick
+from e2e.keys import choose_option, choose_radio, follow, press_submit, tab_to, tick, type_into
 from opencus.cases.enums import Outcome
 from opencus.cases.models import Application
 from opencus.plans.models import IndividualPlan
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
-
-
-def type_into(page, name: str, text: str) -> None:
-    tab_to(page, f"main [name={name}]")
-    page.keyboard.press("Control+A")
-    page.keyboard.type(text)
-
-
-def press_submit(page, selector: str = "main form[method=post] button[type=submit]") -> None:
-    """Tab to the submit button and press Enter; the next page loads."""
-    tab_to(page, selector)
-    with page.expect_navigation():
-        page.keyboard.press("Enter")
-
-
-def follow(page, selector: str) -> None:
-    """Tab to the link and press Enter."""
-    tab_to(page, selector)
-    with page.expect_navigation():
-        page.keyboard.press("Enter")
 
 
 @pytest.fixture

@@ -147,7 +147,9 @@ def main():
         # the rest a colleague's, so the caseload stays the same while the centre's plans grow.
         assessments = NeedsAssessment.objects.bulk_create(
             [
-                NeedsAssessment(application=a, place="centre", assessed_on=today, ipus_required=True)
+                NeedsAssessment(
+                    application=a, place="centre", assessed_on=today, ipus_required=True
+                )
                 for a in applications
             ],
             batch_size=1000,

@@ -140,9 +140,8 @@ def person_detail(request, centre, person_id):
     referrals = None
     if sees_referrals:
         now = timezone.now()
-        referrals = list(
-            referral_selectors.referral_list(centre=centre, person=person, now=now)[:PERSON_REFERRALS]
-        )
+        newest = referral_selectors.referral_list(centre=centre, person=person, now=now)
+        referrals = list(newest[:PERSON_REFERRALS])
         for referral in referrals:
             referral.age = referral.age_days(now)
     return render(

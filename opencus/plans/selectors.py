@@ -238,7 +238,13 @@ def applications_waiting(*, centre, coordinator=None) -> QuerySet[Application]:
         .select_related("person", "coordinator")
     )
     if coordinator is not None:
+        # Candidates first, by two indexed lookups (assigned to them, assessed by them), so the
+        # work is the coordinator's share and not the whole centre's; then the rule itself.
+        assigned = Application.objects.filter(coordinator=coordinator).values("pk")
+        assessed = NeedsAssessment.objects.filter(assessor=coordinator, ipus_required=True)
         applications = applications.filter(
+            Q(pk__in=assigned) | Q(pk__in=assessed.values("application_id"))
+        ).filter(
             Q(coordinator=coordinator) | Q(coordinator__isnull=True, latest_assessor=coordinator.pk)
         )
     return applications.order_by("submitted_at")

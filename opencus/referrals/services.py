@@ -441,7 +441,8 @@ def _move(
 
 def _lock(referral: Referral) -> Referral:
     return (
-        Referral.objects.select_for_update()
+        # Only the referral's row: PostgreSQL cannot lock the nullable side of an outer join.
+        Referral.objects.select_for_update(of=("self",))
         .select_related("person", "centre", "organisation", "receiving_centre")
         .get(pk=referral.pk)
     )

@@ -17,6 +17,7 @@ from opencus.cases.models import (
 )
 from opencus.catalogue.enums import AccessMode, ServiceStatus
 from opencus.catalogue.models import Service
+from opencus.core.text import fold
 
 
 def application_list(
@@ -34,8 +35,7 @@ def application_list(
         for word in words:
             applications = applications.filter(
                 Q(case_number__icontains=word)
-                | Q(person__last_name__icontains=word)
-                | Q(person__first_name__icontains=word)
+                | Q(person__search_name__contains=fold(word))
                 | Q(declared_last_name__icontains=word)
                 | Q(declared_first_name__icontains=word)
             )

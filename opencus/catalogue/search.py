@@ -12,13 +12,14 @@ by the weights of what they matched.
 """
 
 import re
-import unicodedata
 from dataclasses import dataclass
 
 import snowballstemmer
 from django.db.models import Case, F, IntegerField, OuterRef, QuerySet, Subquery, Sum, When
 from django.db.models.functions import Coalesce
 from rapidfuzz.distance import Levenshtein
+
+from opencus.core.text import fold
 
 WEIGHT_NAME, WEIGHT_SUMMARY, WEIGHT_DESCRIPTION = 8, 3, 1
 MAX_TERM = 40
@@ -27,8 +28,6 @@ MIN_PREFIX = 4  # shorter stems match only exactly ("dom" must not match "domowa
 # beats a typo.
 EXACT, PREFIX, TYPO = 3, 2, 1
 _WORD = re.compile(r"[^\W\d_]+", re.UNICODE)
-# NFKD leaves "ł" whole; fold it by hand.
-_FOLD = str.maketrans({"ł": "l", "Ł": "l"})
 # Words that say nothing about a service.
 STOPWORDS = frozenset(
     [
@@ -77,12 +76,6 @@ STOPWORDS = frozenset(
 )
 
 _stemmer = snowballstemmer.stemmer("polish")
-
-
-def fold(text: str) -> str:
-    """Lowercase ASCII: ``Dowóz posiłków`` → ``dowoz posilkow``."""
-    text = text.translate(_FOLD).lower()
-    return unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
 
 
 def words(text: str) -> list[str]:

@@ -15,6 +15,7 @@ from django.db.models import Prefetch, Q, QuerySet, Sum
 from django.shortcuts import get_object_or_404
 
 from opencus.core.tenancy import scope_to_centre
+from opencus.core.text import fold
 from opencus.enrolments.enums import DeliveryStatus
 from opencus.enrolments.models import Delivery, Enrolment, EnrolmentStatusChange
 
@@ -36,10 +37,7 @@ def month_bounds(month: dt.date) -> tuple[dt.date, dt.date]:
 
 def _name_search(queryset: QuerySet, query: str, prefix: str = "person__") -> QuerySet:
     for word in query.split()[:4]:
-        queryset = queryset.filter(
-            Q(**{f"{prefix}first_name__icontains": word})
-            | Q(**{f"{prefix}last_name__icontains": word})
-        )
+        queryset = queryset.filter(**{f"{prefix}search_name__contains": fold(word)})
     return queryset
 
 

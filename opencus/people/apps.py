@@ -12,7 +12,7 @@ class PeopleConfig(AppConfig):
 
         from opencus.people.models import Consent, DisabilityCertificate, Person, Relation
 
-        auditlog.register(Person)
+        auditlog.register(Person, exclude_fields=["search_name"])  # derived from the names
         auditlog.register(Relation)
         auditlog.register(Consent)
         auditlog.register(DisabilityCertificate)

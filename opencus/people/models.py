@@ -12,6 +12,7 @@ from django.db import models
 from django.db.models import F, Q
 from django.utils.translation import gettext_lazy as _
 
+from opencus.core.text import fold
 from opencus.people.enums import (
     ConsentForm,
     ConsentPurpose,
@@ -43,6 +44,8 @@ class Person(models.Model):
     )
     first_name = models.CharField(_("first name"), max_length=100)
     last_name = models.CharField(_("last name"), max_length=100)
+    # The names folded to lowercase ASCII (``save`` keeps it), so "Wojcik" finds "Wójcik".
+    search_name = models.CharField(max_length=201, editable=False, blank=True, default="")
     pesel = models.CharField(
         _("PESEL"),
         max_length=11,
@@ -133,6 +136,13 @@ class Person(models.Model):
 
     def __str__(self):
         return f"{self.first_name} {self.last_name}"
+
+    def save(self, *args, **kwargs):
+        self.search_name = fold(f"{self.first_name} {self.last_name}")
+        update_fields = kwargs.get("update_fields")
+        if update_fields is not None and {"first_name", "last_name"} & set(update_fields):
+            kwargs["update_fields"] = {*update_fields, "search_name"}
+        super().save(*args, **kwargs)
 
     def get_additional_data(self):
         return {"centre": str(self.centre_id)}

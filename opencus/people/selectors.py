@@ -7,6 +7,7 @@ from django.db.models import Prefetch, Q, QuerySet
 from django.shortcuts import get_object_or_404
 
 from opencus.core.tenancy import scope_to_centre
+from opencus.core.text import fold
 from opencus.enrolments.models import Enrolment
 from opencus.people.models import Consent, DisabilityCertificate, Person, Relation
 
@@ -27,8 +28,8 @@ def person_list(*, centre, query: str = "") -> QuerySet[Person]:
         return people.filter(birth_date=born).order_by("last_name", "first_name")
     if _DIGITS.match(query):
         return people.filter(pesel__startswith=query).order_by("last_name", "first_name")
-    for word in query.split()[:4]:
-        people = people.filter(Q(first_name__icontains=word) | Q(last_name__icontains=word))
+    for word in query.split()[:4]:  # with or without Polish letters, in any case
+        people = people.filter(search_name__contains=fold(word))
     return people.order_by("last_name", "first_name")
 
 

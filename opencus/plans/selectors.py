@@ -23,6 +23,7 @@ from opencus.cases.models import (
     WaitlistEntry,
 )
 from opencus.core.tenancy import scope_to_centre
+from opencus.core.text import fold
 from opencus.plans.enums import OPEN_STATUSES, DueKind, PlanStatus
 from opencus.plans.models import (
     IndividualPlan,
@@ -91,9 +92,7 @@ def plan_list(
         plans = plans.filter(coordinator=coordinator)
     for word in query.split()[:4]:
         plans = plans.filter(
-            Q(person__first_name__icontains=word)
-            | Q(person__last_name__icontains=word)
-            | Q(number__icontains=word)
+            Q(person__search_name__contains=fold(word)) | Q(number__icontains=word)
         )
     return plans.order_by("-created_at")
 

@@ -122,6 +122,10 @@ def test_the_list_filters_searches_and_exports(world, client_for):
     page = client.get(url(world, "application_list"), {"q": "Nowak"}, headers=ENGLISH)
     assertContains(page, first.case_number)
     assertNotContains(page, "Lis alfa")
+    bare = received(world.a, person=person_in(world.a, "Łucja", "Wójcik"))
+    page = client.get(url(world, "application_list"), {"q": "lucja wojcik"}, headers=ENGLISH)
+    assertContains(page, bare.case_number)  # found without Polish letters
+    assertNotContains(page, first.case_number)
     empty = client.get(url(world, "application_list"), {"status": "withdrawn"}, headers=ENGLISH)
     assertContains(empty, "No application matches these filters.")
     export = client.get(url(world, "application_list"), {"export": "csv"}, headers=ENGLISH)

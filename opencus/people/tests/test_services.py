@@ -742,3 +742,17 @@ def test_a_record_with_a_pesel_may_be_kept_over_one_without(world, twins):
     keep.refresh_from_db()
     assert keep.pesel == KNOWN
     assert (keep.street, keep.postal_code) == ("ul. Inna 2", "66-200")
+
+
+def test_the_folded_name_follows_a_change_of_name(world):
+    person = services.person_create(
+        centre=world.a,
+        by=None,
+        first_name="Łucja",
+        last_name="Żółć",
+        birth_date=dt.date(1950, 1, 2),
+    )
+    assert person.search_name == "lucja zolc"
+    services.person_update(person=person, by=None, last_name="Wąs")
+    person.refresh_from_db()
+    assert person.search_name == "lucja was"

@@ -187,6 +187,8 @@ def test_the_list_shows_the_centres_current_people_by_last_name(world, client_fo
         ("1944-05-14", ["Jan Kowalski"]),
         ("1990-01-01", []),  # the merged record's birth date: it is not listed any more
         ("Beta", []),
+        ("wojcik", ["Zofia Wójcik"]),
+        ("WÓJCIK zofia", ["Zofia Wójcik"]),
     ],
     ids=[
         "part-of-name",
@@ -200,6 +202,8 @@ def test_the_list_shows_the_centres_current_people_by_last_name(world, client_fo
         "birth-date-of-pesel-holder",
         "merged-not-found",
         "other-centre-not-found",
+        "without-polish-letters",
+        "with-polish-letters-any-case",
     ],
 )
 def test_the_search_finds_by_name_pesel_or_birth_date(world, client_for, listed, query, expected):

@@ -7,6 +7,7 @@ from django.urls import reverse
 from django.utils import timezone, translation
 
 from opencus.audit.models import AccessLogEntry
+from opencus.people import services as people
 from opencus.plans import services
 from opencus.plans.enums import PlanStatus
 from opencus.plans.models import IndividualPlan, PlanApprovalAuthorisation
@@ -110,6 +111,9 @@ def test_a_search_of_plans_is_in_the_access_log(world, client_for, plan):
     client = client_for(world.kipus)
     response = client.get(url(world, "plan_list"), {"q": "Zenon"})
     assert plan.number in response.content.decode()
+    people.person_update(person=plan.person, by=world.kipus, last_name="Żółtowski")
+    folded = client.get(url(world, "plan_list"), {"q": "zoltowski"})
+    assert plan.number in folded.content.decode()  # found without Polish letters
     assert AccessLogEntry.objects.filter(actor=world.kipus, fields__startswith="search").exists()
     response = client.get(url(world, "plan_list"), {"status": "nonsense", "q": "zzz"})
     assert response.status_code == 200  # a bad filter is shown, not a 500

@@ -134,6 +134,10 @@ class OrganisationForm(forms.ModelForm):
                 "operating_gminas", [g.pk for g in self.instance.operating_gminas.all()]
             )
 
+    def validate_unique(self):
+        # providers.services checks a taken NIP or KRS and names the holder next to the field.
+        pass
+
     def clean_nip(self):
         return normalise_nip(self.cleaned_data["nip"].strip())
 

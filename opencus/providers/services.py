@@ -34,6 +34,8 @@ MSG_ALREADY_ASKED = _("The organisation has already asked this centre (status: %
 MSG_NOT_PENDING = _("Only a request waiting for verification can be decided (now: %(status)s).")
 MSG_REASON_REQUIRED = _("Say why the centre refuses: the organisation will read it.")
 MSG_UNKNOWN_AREA = _("Unknown area: %(area)s.")
+MSG_NIP_TAKEN = _("An organisation with this NIP is already registered: %(organisation)s.")
+MSG_KRS_TAKEN = _("An organisation with this KRS is already registered: %(organisation)s.")
 MSG_LEADER_IN_FUTURE = _("The appointment date cannot be in the future.")
 MSG_LEADER_BEFORE_CURRENT = _(
     "The new leader cannot be appointed before the current one (appointed on %(date)s)."
@@ -99,6 +101,20 @@ def _set_areas(organisation: Organisation, areas: Iterable[str]) -> None:
     )
 
 
+def _check_unique_numbers(organisation: Organisation) -> None:
+    """A NIP or KRS is one organisation's: say which one holds it, next to the field."""
+    errors = {}
+    for field, message in (("nip", MSG_NIP_TAKEN), ("krs", MSG_KRS_TAKEN)):
+        value = getattr(organisation, field)
+        if not value:
+            continue
+        holder = Organisation.objects.filter(**{field: value}).exclude(pk=organisation.pk).first()
+        if holder is not None:
+            errors[field] = ValidationError(message, params={"organisation": holder.name})
+    if errors:
+        raise ValidationError(errors)
+
+
 def _check_centre_open(centre) -> None:
     if centre.status not in OPEN_CENTRE_STATUSES:
         raise ValidationError({"centre": MSG_CENTRE_CLOSED})
@@ -144,7 +160,8 @@ def organisation_register(
     fields = _fields(fields)
     organisation = Organisation(slug=_unique_slug(fields.get("name", "")), **fields)
     # Every problem of the organisation at once, before anything is written.
-    organisation.full_clean()
+    organisation.full_clean(validate_constraints=False)
+    _check_unique_numbers(organisation)
     if user is None:
         assert account is not None
         user = _create_account(**account)
@@ -252,7 +269,8 @@ def organisation_update(
     organisation = Organisation.objects.select_for_update().get(pk=organisation.pk)
     for name, value in _fields(fields).items():
         setattr(organisation, name, value)
-    organisation.full_clean()
+    organisation.full_clean(validate_constraints=False)
+    _check_unique_numbers(organisation)
     with set_actor(by):
         organisation.save()
         if areas is not None:

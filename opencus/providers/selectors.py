@@ -77,7 +77,7 @@ def pending_partnerships(*, centre, query: str = "") -> QuerySet[Partnership]:
 
 def pending_count(*, centre) -> int:
     return (
-        scope_to_centre(Partnership.objects, centre)
+        scope_to_centre(Partnership.objects.all(), centre)
         .filter(status=PartnershipStatus.PENDING)
         .count()
     )
@@ -86,7 +86,7 @@ def pending_count(*, centre) -> int:
 def get_partnership(*, centre, partnership_id) -> Partnership:
     """One of the centre's partnerships with the whole organisation profile; else a 404."""
     return get_object_or_404(
-        scope_to_centre(Partnership.objects, centre)
+        scope_to_centre(Partnership.objects.all(), centre)
         .select_related(
             "organisation__seat_gmina__powiat", "registrant", "requested_by", "decided_by"
         )

@@ -17,6 +17,7 @@ from e2e.cases_scene import add_cases
 from e2e.catalogue_scene import add_catalogue
 from e2e.enrolments_scene import add_enrolments
 from e2e.equipment_scene import add_equipment
+from e2e.partners_scene import add_partners
 from e2e.people_scene import add_people
 from e2e.plans_scene import add_plans
 from e2e.referrals_scene import add_referrals
@@ -181,4 +182,5 @@ def scene(world):
     add_enrolments(world)
     add_plans(world)
     add_referrals(world)
+    add_partners(world)
     return world

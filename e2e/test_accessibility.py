@@ -236,6 +236,11 @@ def referral(attr, path=""):
     return lambda s: f"/c/{s.a.slug}/referrals/{getattr(s, attr).pk}/{path}"
 
 
+def partner(attr, path=""):
+    """A page of one of the scene's partnerships: ``/c/<centre a>/partners/<id>/<path>``."""
+    return lambda s: f"/c/{s.a.slug}/partners/{getattr(s, attr).pk}/{path}"
+
+
 def refer_without_consent(page):
     """Jan has no consent to sharing with a provider: the form says so, keeping what was typed."""
     page.check("main input[name=receiver_kind][value=provider]")
@@ -888,6 +893,48 @@ SCREENS = [
         lambda s: f"/o/{s.organisation.slug}/referrals/{s.referral.pk}/decline/",
         submit,
     ),
+    # partners: an organisation registers itself; the centre verifies; the organisation keeps
+    # its profile and names its cooperation leader
+    Screen("provider-register", None, portal("/providers/register/")),
+    Screen(
+        "provider-register-bad-nip",
+        None,
+        portal("/providers/register/"),
+        fill_and_submit(name="Fundacja Próbna", nip="123-456-32-19"),
+    ),
+    Screen("provider-register-signed-in", "nobody", portal("/providers/register/")),
+    Screen("provider-registrations", "nobody", portal("/providers/registrations/")),
+    Screen("partners", "ous", c("partners/")),
+    Screen(
+        "partners-filtered",
+        "ous",
+        c("partners/"),
+        choose_filter("status", "verified", "partner-table", "Stowarzyszenie"),
+    ),
+    Screen("partners-none-found", "ous", c("partners/"), filter_list("q", "zzz", "partner-table")),
+    Screen("partners-pending", "ous", c("partners/pending/")),
+    Screen("partners-pending-read-only", "kipus", c("partners/pending/")),
+    Screen("partner", "ous", partner("partner_pending")),
+    Screen("partner-verified", "kipus", partner("partner_verified")),
+    Screen("partner-verify", "ous", partner("partner_pending", "verify/")),
+    Screen("partner-refuse", "director", partner("partner_pending", "refuse/")),
+    Screen("partner-refuse-invalid", "director", partner("partner_pending", "refuse/"), submit),
+    Screen("organisation-profile", "provider", provider("profile/")),
+    Screen("organisation-profile-edit", "provider", provider("profile/edit/")),
+    Screen(
+        "organisation-profile-edit-invalid",
+        "provider",
+        provider("profile/edit/"),
+        fill_and_submit(nip="123-456-32-19"),
+    ),
+    Screen("organisation-ask-centre", "provider", provider("profile/centres/")),
+    Screen("organisation-leader", "provider", provider("profile/leader/")),
+    Screen(
+        "organisation-leader-invalid",
+        "provider",
+        provider("profile/leader/"),
+        fill_and_submit(email="nie-email"),
+    ),
     # the public portal (its home is the site's home, "home" above)
     Screen("portal-search", None, portal("/services/")),
     Screen("portal-search-results", None, portal("/services/?q=dowoz+posilkow")),
@@ -982,6 +1029,7 @@ def test_every_page_has_a_screen(scene):
         "centre:plan_submit",  # POST only (from the plan page), redirects
         "centre:plan_pdf",  # a download (PDF)
         "centre:referral_csv",  # a download
+        "centre:partner_csv",  # a download
     }
     checked = {
         resolve(urlsplit(screen.url(scene)).path).view_name

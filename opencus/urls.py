@@ -15,6 +15,8 @@ from opencus.enrolments.urls import organisation_urlpatterns as enrolments_organ
 from opencus.equipment.urls import centre_urlpatterns as equipment_centre
 from opencus.people.urls import centre_urlpatterns as people_centre
 from opencus.plans.urls import centre_urlpatterns as plans_centre
+from opencus.providers.urls import centre_urlpatterns as providers_centre
+from opencus.providers.urls import organisation_urlpatterns as providers_organisation
 from opencus.referrals.urls import centre_urlpatterns as referrals_centre
 from opencus.referrals.urls import organisation_urlpatterns as referrals_organisation
 from opencus.residents.urls import centre_urlpatterns as residents_centre
@@ -33,11 +35,13 @@ centre_patterns = [
     *equipment_centre,
     *enrolments_centre,
     *referrals_centre,
+    *providers_centre,
 ]
 organisation_patterns = [
     path("", dashboard_views.organisation_dashboard, name="dashboard"),
     *enrolments_organisation,
     *referrals_organisation,
+    *providers_organisation,
 ]
 network_patterns = [path("", dashboard_views.network_dashboard, name="dashboard")]
 
@@ -46,6 +50,7 @@ urlpatterns = [
     path("", include("opencus.territory.urls")),
     path("accounts/", include("opencus.accounts.urls")),
     path("my/", include("opencus.residents.urls")),
+    path("providers/", include("opencus.providers.urls")),
     path("c/<slug:centre_slug>/", include((centre_patterns, "centre"))),
     path("o/<slug:organisation_slug>/", include((organisation_patterns, "organisation"))),
     path("n/<slug:network_slug>/", include((network_patterns, "network"))),

@@ -45,7 +45,8 @@ ROLE_DESCRIPTIONS: dict[str, str | Promise] = {
         "Manages the centre: staff, centre data, approvals, and the access log of personal data."
     ),
     Role.PROVIDER_STAFF: _(
-        "Works for a provider organisation: its profile, referrals and delivery records."
+        "Works for a provider organisation: its profile, cooperation leader, referrals and "
+        "delivery records."
     ),
     Role.ANALYST: _("Sees anonymised aggregates across the centres of a network."),
 }
@@ -104,6 +105,12 @@ PERMISSIONS: dict[str, frozenset[str]] = {
     "enrolments.record_delivery": frozenset(
         {Role.OUS, Role.KIPUS, Role.DIRECTOR, Role.PROVIDER_STAFF}
     ),
+    # Partner organisations (seed 003): every role of the centre sees who it works with and
+    # their cooperation leader; the OUS (who commissions) and the director verify them.
+    "providers.view_partner": CENTRE_ROLES,
+    "providers.verify_partner": frozenset({Role.OUS, Role.DIRECTOR}),
+    # The organisation keeps its own profile and names its cooperation leader.
+    "providers.manage_profile": ORGANISATION_ROLES,
     "organisation.view_dashboard": ORGANISATION_ROLES,
     "network.view_dashboard": NETWORK_ROLES,
 }

@@ -37,6 +37,8 @@ for _name, _roles in PERMISSIONS.items():
 rules.add_perm("accounts.change_own_profile", rules.is_authenticated)
 # "My matters": any signed-in resident; each page then shows only the people linked to them.
 rules.add_perm("residents.use_my_matters", rules.is_authenticated)
+# Anyone signed in may follow the organisations they registered (before any centre verifies).
+rules.add_perm("providers.follow_registration", rules.is_authenticated)
 
 
 def can(user, permission: str, obj=None) -> bool:

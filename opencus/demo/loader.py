@@ -13,6 +13,7 @@ from opencus.demo.cases_loader import load_cases
 from opencus.demo.catalogue_loader import load_catalogue
 from opencus.demo.enrolments_loader import load_enrolments
 from opencus.demo.equipment_loader import load_equipment
+from opencus.demo.partners_loader import load_partners
 from opencus.demo.people_loader import load_people
 from opencus.demo.plans_loader import load_plans
 from opencus.demo.referrals_loader import load_referrals
@@ -328,6 +329,7 @@ def load_demo(*, stdout=None) -> list[tuple[str, str]]:
     _networks(lubuskie, lublin)
     _organisation()
     logins = _users()
+    load_partners()
     load_catalogue()
     load_people()
     load_equipment()

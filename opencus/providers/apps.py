@@ -10,6 +10,16 @@ class ProvidersConfig(AppConfig):
     def ready(self):
         from auditlog.registry import auditlog
 
-        from opencus.providers.models import Organisation
+        from opencus.providers.models import (
+            CooperationLeader,
+            Organisation,
+            OrganisationArea,
+            OrganisationNetwork,
+            Partnership,
+        )
 
-        auditlog.register(Organisation)
+        auditlog.register(Organisation, m2m_fields={"operating_gminas", "networks"})
+        auditlog.register(OrganisationArea)
+        auditlog.register(OrganisationNetwork)
+        auditlog.register(Partnership)
+        auditlog.register(CooperationLeader)

@@ -3,11 +3,13 @@ from django.utils.translation import gettext_lazy as _
 
 
 class LegalForm(models.TextChoices):
+    """Legal and organisational forms of the entities a centre works with (seed 003, DOMAIN.md)."""
+
     FOUNDATION = "foundation", _("foundation")
     ASSOCIATION = "association", _("association")
     SOCIAL_COOPERATIVE = "social_coop", _("social cooperative")
     WORK_COOPERATIVE = "work_coop", _("work cooperative")
-    RURAL_HOUSEWIVES_CIRCLE = "kgw", _("rural housewives' circle (KGW)")
+    RURAL_HOUSEWIVES_CIRCLE = "kgw", _("rural housewives' circle with legal personality (KGW)")
     NONPROFIT_COMPANY = "nonprofit_company", _("non-profit company")
     CHURCH_ENTITY = "church", _("church legal person")
     CIS = "cis", _("social integration centre (CIS)")
@@ -19,3 +21,9 @@ class LegalForm(models.TextChoices):
     HEALTHCARE = "healthcare", _("healthcare entity")
     COMPANY = "company", _("private company")
     OTHER = "other", _("other")
+
+
+class PartnershipStatus(models.TextChoices):
+    PENDING = "pending", _("waiting for verification")
+    VERIFIED = "verified", _("verified")
+    REFUSED = "refused", _("refused")

@@ -14,6 +14,7 @@ from opencus.enrolments.tests.fixtures import enrolments_of
 from opencus.equipment.tests.fixtures import equipment_of
 from opencus.people.tests.fixtures import people_of
 from opencus.plans.tests.fixtures import plans_of
+from opencus.providers.tests.fixtures import partners_of
 from opencus.referrals.tests.fixtures import referrals_of
 
 EXCLUDED_NAMESPACES = {"admin"}  # Django admin has its own staff checks
@@ -57,6 +58,8 @@ def _other_tenant_kwargs(world):
         | plans_of(world.b)
         # addressed to another provider: world.provider's organisation must not reach it
         | referrals_of(world.b, organisation=world.other_organisation)
+        # a request to centre b: centre a's staff must not reach it
+        | partners_of(world.b)
         | {
             "centre_slug": world.b.slug,
             "organisation_slug": world.other_organisation.slug,

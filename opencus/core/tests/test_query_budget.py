@@ -11,6 +11,7 @@ from opencus.enrolments.tests.fixtures import enrolments_of
 from opencus.equipment.tests.fixtures import equipment_of
 from opencus.people.tests.fixtures import people_of
 from opencus.plans.tests.fixtures import plans_of
+from opencus.providers.tests.fixtures import partners_of
 from opencus.referrals.tests.fixtures import referrals_of
 
 RESIDENT_PAGES_FOR_ANYONE = {"residents:home", "residents:sign_up", "residents:apply"}
@@ -27,6 +28,7 @@ def _page_urls(world):
         | enrolments_of(world.a, provider=world.organisation)
         | plans_of(world.a)
         | referrals_of(world.a, organisation=world.organisation)
+        | partners_of(world.a)
         | {
             "centre_slug": world.a.slug,
             "organisation_slug": world.organisation.slug,

@@ -22,6 +22,7 @@ CENTRE_NAV = [
     "equipment/",
     "enrolments/",
     "referrals/",
+    "partners/",
     "catalogue/",
     "locations/",
     "staff/",
@@ -40,7 +41,11 @@ ROLES = {
     "kipus": ("c", "a", PLANS_NAV),
     "osl": ("c", "a", OSL_NAV),
     "director": ("c", "a", DIRECTOR_NAV),
-    "provider": ("o", "organisation", ["", "enrolments/", "referrals/"]),
+    "provider": (
+        "o",
+        "organisation",
+        ["", "enrolments/", "referrals/", "profile/", "profile/leader/"],
+    ),
     "analyst": ("n", "network", [""]),
 }
 

@@ -139,11 +139,9 @@ def person_detail(request, centre, person_id):
     can_manage = can(request.user, "people.manage_person", centre)
     referrals = None
     if sees_referrals:
-        now = timezone.now()
-        newest = referral_selectors.referral_list(centre=centre, person=person, now=now)
-        referrals = list(newest[:PERSON_REFERRALS])
-        for referral in referrals:
-            referral.age = referral.age_days(now)
+        referrals = referral_selectors.person_referrals(
+            centre=centre, person=person, limit=PERSON_REFERRALS
+        )
     return render(
         request,
         "people/person_detail.html",

@@ -236,3 +236,17 @@ def get_incoming_referral(*, centre, referral_id) -> Referral:
         .prefetch_related(_events()),
         pk=referral_id,
     )
+
+
+def set_ages(referrals, now: dt.datetime) -> None:
+    """Give each referral shown in a list its ``age`` in days, measured at one ``now``."""
+    for referral in referrals:
+        referral.age = referral.age_days(now)
+
+
+def person_referrals(*, centre, person, limit: int) -> list[Referral]:
+    """The person's newest referrals for their page: stuck first, each with its age."""
+    now = timezone.now()
+    referrals = list(referral_list(centre=centre, person=person, now=now)[:limit])
+    set_ages(referrals, now)
+    return referrals

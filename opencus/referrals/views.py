@@ -115,9 +115,7 @@ def _filtered(request, centre):
 def referral_list(request, centre):
     form, referrals = _filtered(request, centre)
     page = paginate(request, referrals)
-    now = timezone.now()
-    for referral in page.object_list:
-        referral.age = referral.age_days(now)
+    selectors.set_ages(page.object_list, timezone.now())
     if page.object_list:
         _log_names(request, page.object_list, "referrals sent")
     context = {
@@ -383,10 +381,9 @@ def _received_list(request, referrals, *, base: dict, detail):
     page = paginate(
         request, referrals(query=filters.get("q", ""), status=filters.get("status", ""))
     )
-    now = timezone.now()
+    selectors.set_ages(page.object_list, timezone.now())
     for referral in page.object_list:
         referral.url = detail(referral)
-        referral.age = referral.age_days(now)
     if page.object_list:
         _log_names(request, page.object_list, "referrals received")
     context = base | {

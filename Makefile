@@ -19,6 +19,8 @@ help: ## list the tasks
 
 $(VENV)/.installed: requirements.lock
 	@test -x $(PY) || "$$(scripts/find-python)" -m venv $(VENV)
+	@# pyenv's 3.12 ships pip 23.2, which refuses hashed locks with extras (fonttools[woff]).
+	$(PY) -m pip install --quiet --disable-pip-version-check 'pip==25.3' 2>&1 | { grep -v "is ignored" || true; }
 	$(PY) -m pip install --quiet --disable-pip-version-check --require-hashes -r requirements.lock 2>&1 | { grep -v "is ignored" || true; }
 	@$(PY) -c "import django, pytest" # fail here, not later, if the install did not work
 	@touch $@

@@ -70,6 +70,35 @@ class FundingSource(models.TextChoices):
     OTHER = "other", pgettext_lazy("funding source", "other")
 
 
+class ServiceType(models.TextChoices):
+    """Kinds of social services a partner may specialise in and a centre may commission.
+
+    The examples of seed 003 (§1.2, after the "Nowy Model Współpracy Instytucji Zatrudnienia
+    Socjalnego" handbook), plus transport and reintegration, which the demo catalogues give,
+    and supporting activities (CUS Act art. 13 ust. 1 pkt 6).
+    """
+
+    PERSONAL_ASSISTANCE = "personal_assistance", _("personal assistance")
+    ADVOCACY = "advocacy", _("professional advocacy of interests")
+    CRISIS_INTERVENTION = "crisis_intervention", _("crisis intervention and emergencies")
+    RESPITE_CARE = "respite_care", _("respite care (short breaks for carers)")
+    BEFRIENDING = "befriending", _("befriending")
+    HOME_HELP = "home_help", _("home help and home care")
+    SMALL_CHILDREN = "small_children", _("services for small children")
+    NURSERY = "nursery", _("nursery and preschool")
+    CARE = "care", _("care services")
+    REHABILITATION = "rehabilitation", _("rehabilitation")
+    COMPANION = "companion", _("companion services")
+    AFTER_SCHOOL = "after_school", _("after-school care and activities")
+    EQUIPMENT = "equipment", _("technical help and equipment servicing")
+    MEALS = "meals", _("preparing and delivering meals")
+    RENOVATION = "renovation", _("renovation and adaptation")
+    TRANSPORT = "transport", _("transport")
+    REINTEGRATION = "reintegration", _("social and vocational reintegration")
+    SUPPORTING = "supporting", _("supporting activities (self-help, volunteering, neighbours)")
+    OTHER = "other", pgettext_lazy("service type", "other")
+
+
 class DeliveryMode(models.TextChoices):
     AT_HOME = "at_home", _("at home")
     AT_LOCATION = "at_location", _("at a place")

@@ -1,5 +1,6 @@
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 
 class LegalForm(models.TextChoices):
@@ -27,3 +28,49 @@ class PartnershipStatus(models.TextChoices):
     PENDING = "pending", _("waiting for verification")
     VERIFIED = "verified", _("verified")
     REFUSED = "refused", _("refused")
+
+
+class DocumentStatus(models.TextChoices):
+    """An organisation's own document (attributes card, portfolio): worked on, then fixed."""
+
+    DRAFT = "draft", _("draft")
+    FINAL = "final", _("final version")
+
+
+class Sphere(models.TextChoices):
+    """The five spheres of the simplified SWOT (seed 003, procedure 4, stage 1)."""
+
+    MANAGEMENT = "management", _("management")
+    STAFF = "staff", _("staff")
+    RESOURCES = "resources", _("material and technical resources")
+    FINANCE = "finance", _("finance")
+    RELATIONS = "relations", _("relations with the environment")
+
+
+class Quadrant(models.TextChoices):
+    STRENGTHS = "strengths", _("strengths")
+    WEAKNESSES = "weaknesses", _("weaknesses")
+    OPPORTUNITIES = "opportunities", _("opportunities")
+    THREATS = "threats", _("threats")
+
+
+class SpecialisationKind(models.TextChoices):
+    """Seed 003, procedure 4, stage 3: what it can do now (a), or once strengthened (b)."""
+
+    READY = "ready", _("(a) can deliver now with its own means, at the required quality")
+    WITH_SUPPORT = "with_support", _("(b) could deliver if strengthened")
+
+
+class TaskForm(models.TextChoices):
+    """The two forms of commissioning a public task to an NGO (art. 5 ust. 4 pkt 1 and art. 11
+    ust. 1 of the public benefit act)."""
+
+    ENTRUSTING = "entrusting", _("entrusting (powierzenie), with a grant financing the task")
+    SUPPORTING = "supporting", _("supporting (wspieranie), with a grant co-financing the task")
+
+
+class ExperienceKind(models.TextChoices):
+    COMMISSION = "commission", _("public task commissioned by a local government")
+    PROJECT = "project", _("project co-financed by the state or the EU")
+    CONTRACT = "contract", _("contract (public procurement)")
+    OTHER = "other", pgettext_lazy("experience kind", "other")

@@ -13,17 +13,33 @@ from django.db import models
 from django.db.models import F, Q
 from django.utils.translation import gettext_lazy as _
 
-from opencus.catalogue.enums import ServiceArea
-from opencus.providers.enums import LegalForm, PartnershipStatus
+from opencus.catalogue.enums import ServiceArea, ServiceType
+from opencus.providers.enums import (
+    DocumentStatus,
+    ExperienceKind,
+    LegalForm,
+    PartnershipStatus,
+    Quadrant,
+    SpecialisationKind,
+    Sphere,
+    TaskForm,
+)
 from opencus.providers.validators import validate_krs, validate_nip, validate_regon
 from opencus.territory.models import Centre, Gmina, Voivodeship
 
 __all__ = [
+    "AttributesCard",
     "CooperationLeader",
+    "Experience",
     "Organisation",
     "OrganisationArea",
     "OrganisationNetwork",
     "Partnership",
+    "Portfolio",
+    "PortfolioSubmission",
+    "Reference",
+    "Specialisation",
+    "SwotEntry",
     "validate_krs",
 ]
 
@@ -318,3 +334,381 @@ class CooperationLeader(models.Model):
     @property
     def is_current(self) -> bool:
         return self.ended_on is None
+
+
+# --- the organisation's documents for the centres (seed 003, component 2) -------------------
+
+
+class _VersionedDocument(models.Model):
+    """A document the organisation writes for the centres, kept in numbered versions.
+
+    One draft at a time; making it final fixes that version (the centres see final versions
+    only) and the next change starts a new draft copied from it.
+    """
+
+    # A centre sees the documents of the organisations that work with it (or asked to).
+    CENTRE_LOOKUP = "organisation__partnerships__centre"
+
+    id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
+    version = models.PositiveIntegerField(_("version"))
+    status = models.CharField(
+        _("status"), max_length=10, choices=DocumentStatus.choices, default=DocumentStatus.DRAFT
+    )
+    created_at = models.DateTimeField(_("started on"), auto_now_add=True)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("started by"),
+    )
+    finalised_at = models.DateTimeField(_("made final on"), null=True, blank=True)
+    finalised_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("made final by"),
+    )
+    is_demo = models.BooleanField(_("demo data"), default=False)
+
+    class Meta:
+        abstract = True
+
+    @property
+    def is_final(self) -> bool:
+        return self.status == DocumentStatus.FINAL
+
+
+def _document_constraints(prefix: str) -> list:
+    return [
+        models.UniqueConstraint(
+            fields=["organisation", "version"],
+            name=f"{prefix}_version_once",
+            violation_error_message=_("This version already exists."),
+        ),
+        models.UniqueConstraint(
+            fields=["organisation"],
+            condition=Q(status=DocumentStatus.DRAFT),
+            name=f"{prefix}_one_draft",
+            violation_error_message=_("The organisation already has a draft of this document."),
+        ),
+        models.CheckConstraint(
+            condition=Q(status=DocumentStatus.DRAFT, finalised_at__isnull=True)
+            | Q(status=DocumentStatus.FINAL, finalised_at__isnull=False),
+            name=f"{prefix}_final_has_date",
+            violation_error_message=_("A final version has the date it was made final."),
+        ),
+    ]
+
+
+class AttributesCard(_VersionedDocument):
+    """ "Karta atrybutów organizacji – partnera CUS" (seed 003 §2.1, procedure 4 stage 1): a
+    SWOT self-assessment in five spheres, and the answers to the four strategic questions."""
+
+    organisation = models.ForeignKey(
+        Organisation,
+        on_delete=models.CASCADE,
+        related_name="attribute_cards",
+        verbose_name=_("organisation"),
+    )
+    # Procedure 4: the simplified SWOT is made with the territorial expert team (ZET).
+    zet_coauthor = models.CharField(
+        _("co-author from the expert team (ZET)"), max_length=200, blank=True
+    )
+    # The four questions that close the SWOT (procedure 4, stage 1).
+    strengths_use_opportunities = models.TextField(
+        _("Will the strengths let the organisation use the opportunities of cooperation?"),
+        blank=True,
+    )
+    strengths_overcome_threats = models.TextField(
+        _("Will the strengths overcome the threats (e.g. failing a commissioned service)?"),
+        blank=True,
+    )
+    weaknesses_block_opportunities = models.TextField(
+        _("Will the weaknesses stop the organisation from using the opportunities?"),
+        blank=True,
+    )
+    weaknesses_strengthen_threats = models.TextField(
+        _("Will the weaknesses strengthen the threats to the cooperation?"), blank=True
+    )
+    # Seed 003 §2.1: the hard-to-measure elements — ethics, and trust of the community.
+    ethics = models.TextField(_("internal and external ethics"), blank=True)
+    community_trust = models.TextField(
+        _("trust and recognition of the local community"), blank=True
+    )
+
+    class Meta:
+        ordering = ["organisation", "-version"]
+        verbose_name = _("attributes card")
+        verbose_name_plural = _("attributes cards")
+        constraints = _document_constraints("attributes_card")
+        indexes = [models.Index(fields=["organisation", "status", "-version"])]
+
+    def __str__(self):
+        return f"{self.organisation} – {_('attributes card')} v{self.version}"
+
+
+class SwotEntry(models.Model):
+    """What the card says of one sphere in one quadrant (one point per line)."""
+
+    CENTRE_LOOKUP = "card__organisation__partnerships__centre"
+
+    id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
+    card = models.ForeignKey(
+        AttributesCard, on_delete=models.CASCADE, related_name="entries", verbose_name=_("card")
+    )
+    sphere = models.CharField(_("sphere"), max_length=12, choices=Sphere.choices)
+    quadrant = models.CharField(_("quadrant"), max_length=14, choices=Quadrant.choices)
+    text = models.TextField(_("points"), blank=True)
+
+    class Meta:
+        ordering = ["card", "sphere", "quadrant"]
+        verbose_name = _("SWOT entry")
+        verbose_name_plural = _("SWOT entries")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["card", "sphere", "quadrant"],
+                name="swot_entry_once",
+                violation_error_message=_("This sphere and quadrant are already filled in."),
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.get_sphere_display()} – {self.get_quadrant_display()}"
+
+    @property
+    def points(self) -> list[str]:
+        return [line.strip() for line in self.text.splitlines() if line.strip()]
+
+
+class Portfolio(_VersionedDocument):
+    """ "Specjalizacja w usługach społecznych – oferta dla CUS" (seed 003 §2.3, procedure 4
+    stage 3): the services the organisation specialises in, addressed to a centre's OUS."""
+
+    organisation = models.ForeignKey(
+        Organisation,
+        on_delete=models.CASCADE,
+        related_name="portfolios",
+        verbose_name=_("organisation"),
+    )
+    introduction = models.TextField(
+        _("what the centre should notice"),
+        blank=True,
+        help_text=_("Not what the website says: why the centre can count on the organisation."),
+    )
+    guarantees = models.TextField(
+        _("what the organisation guarantees"),
+        blank=True,
+        help_text=_("E.g. quality, an individual approach, listening to remarks."),
+    )
+    zet_coauthor = models.CharField(
+        _("prepared with the expert team (ZET)"), max_length=200, blank=True
+    )
+    is_public = models.BooleanField(
+        _("show on the public profile page"),
+        default=False,
+        help_text=_("The final version is shown on the organisation's page in the portal."),
+    )
+
+    class Meta:
+        ordering = ["organisation", "-version"]
+        verbose_name = _("portfolio")
+        verbose_name_plural = _("portfolios")
+        constraints = _document_constraints("portfolio")
+        indexes = [models.Index(fields=["organisation", "status", "-version"])]
+
+    def __str__(self):
+        return f"{self.organisation} – {_('portfolio')} v{self.version}"
+
+
+class Specialisation(models.Model):
+    """One service the portfolio offers: of kind (a) ready now, or (b) if strengthened."""
+
+    CENTRE_LOOKUP = "portfolio__organisation__partnerships__centre"
+
+    id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
+    portfolio = models.ForeignKey(
+        Portfolio,
+        on_delete=models.CASCADE,
+        related_name="specialisations",
+        verbose_name=_("portfolio"),
+    )
+    kind = models.CharField(_("kind"), max_length=12, choices=SpecialisationKind.choices)
+    service_type = models.CharField(_("service"), max_length=24, choices=ServiceType.choices)
+    area = models.CharField(_("area"), max_length=30, choices=ServiceArea.choices)
+    description = models.TextField(_("what the service is"), blank=True)
+    recipients = models.TextField(
+        _("recipients"), help_text=_("Who: persons, families, a group, an age group …")
+    )
+    guarantees = models.TextField(_("what the organisation guarantees"), blank=True)
+    capacity = models.CharField(
+        _("how much it can take on"),
+        max_length=200,
+        blank=True,
+        help_text=_("E.g. 20 families a month, 300 meals a day."),
+    )
+    # Kind (b) only: how the centre could strengthen the organisation, and what is missing.
+    support_form = models.CharField(
+        _("form of commissioning that would make it possible"),
+        max_length=12,
+        choices=TaskForm.choices,
+        blank=True,
+    )
+    support_needed = models.TextField(_("what it needs to be strengthened with"), blank=True)
+    position = models.PositiveSmallIntegerField(_("position"), default=0)
+
+    class Meta:
+        ordering = ["portfolio", "kind", "position", "id"]
+        verbose_name = _("specialisation")
+        verbose_name_plural = _("specialisations")
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(kind=SpecialisationKind.READY, support_form="")
+                | Q(kind=SpecialisationKind.WITH_SUPPORT) & ~Q(support_form=""),
+                name="specialisation_support_form_for_kind_b",
+                violation_error_message=_(
+                    "A service it could deliver if strengthened names the form of "
+                    "commissioning (entrusting or supporting); one it delivers now does not."
+                ),
+            )
+        ]
+        indexes = [models.Index(fields=["service_type", "kind"])]
+
+    def __str__(self):
+        return str(self.get_service_type_display())
+
+
+class Experience(models.Model):
+    """A commission or project of the last three years behind a specialisation."""
+
+    CENTRE_LOOKUP = "specialisation__portfolio__organisation__partnerships__centre"
+
+    id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
+    specialisation = models.ForeignKey(
+        Specialisation,
+        on_delete=models.CASCADE,
+        related_name="experience",
+        verbose_name=_("specialisation"),
+    )
+    kind = models.CharField(_("kind"), max_length=12, choices=ExperienceKind.choices)
+    title = models.CharField(_("title"), max_length=300)
+    funder = models.CharField(_("commissioned or funded by"), max_length=300)
+    starts_on = models.DateField(_("from"))
+    ends_on = models.DateField(_("until"))
+    value = models.DecimalField(
+        _("value (PLN)"), max_digits=12, decimal_places=2, null=True, blank=True
+    )
+    description = models.TextField(_("what was done"), blank=True)
+
+    class Meta:
+        ordering = ["specialisation", "-ends_on", "title"]
+        verbose_name = _("experience")
+        verbose_name_plural = _("experience")
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(ends_on__gte=F("starts_on")),
+                name="experience_ends_after_start",
+                violation_error_message=_("The end cannot come before the start."),
+            ),
+            models.CheckConstraint(
+                condition=Q(value__isnull=True) | Q(value__gte=0),
+                name="experience_value_not_negative",
+                violation_error_message=_("The value cannot be negative."),
+            ),
+        ]
+
+    def __str__(self):
+        return self.title
+
+
+class Reference(models.Model):
+    """A reference or letter of intent from an institution the organisation worked for."""
+
+    CENTRE_LOOKUP = "specialisation__portfolio__organisation__partnerships__centre"
+
+    id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
+    specialisation = models.ForeignKey(
+        Specialisation,
+        on_delete=models.CASCADE,
+        related_name="references",
+        verbose_name=_("specialisation"),
+    )
+    issued_by = models.CharField(_("issued by"), max_length=300)
+    issued_on = models.DateField(_("date"), null=True, blank=True)
+    summary = models.TextField(_("what it says"))
+    contact = models.CharField(_("contact for questions"), max_length=200, blank=True)
+
+    class Meta:
+        ordering = ["specialisation", "-issued_on", "issued_by"]
+        verbose_name = _("reference")
+        verbose_name_plural = _("references")
+
+    def __str__(self):
+        return self.issued_by
+
+
+class PortfolioSubmission(models.Model):
+    """A final portfolio sent to a centre's OUS, who acknowledges receiving it."""
+
+    CENTRE_LOOKUP = "centre"
+
+    id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
+    portfolio = models.ForeignKey(
+        Portfolio,
+        on_delete=models.CASCADE,
+        related_name="submissions",
+        verbose_name=_("portfolio"),
+    )
+    centre = models.ForeignKey(
+        Centre,
+        on_delete=models.CASCADE,
+        related_name="portfolio_submissions",
+        verbose_name=_("centre"),
+    )
+    sent_at = models.DateTimeField(_("sent on"), auto_now_add=True)
+    sent_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("sent by"),
+    )
+    acknowledged_at = models.DateTimeField(_("acknowledged on"), null=True, blank=True)
+    acknowledged_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("acknowledged by"),
+    )
+    note = models.TextField(_("the centre's note"), blank=True)
+    is_demo = models.BooleanField(_("demo data"), default=False)
+
+    class Meta:
+        ordering = ["-sent_at"]
+        verbose_name = _("portfolio sent to a centre")
+        verbose_name_plural = _("portfolios sent to centres")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["portfolio", "centre"],
+                name="portfolio_sent_once_per_centre",
+                violation_error_message=_("This version has already been sent to the centre."),
+            ),
+            models.CheckConstraint(
+                condition=Q(acknowledged_at__isnull=True) | Q(acknowledged_by__isnull=False),
+                name="portfolio_acknowledged_by_someone",
+                violation_error_message=_("An acknowledgement names who made it."),
+            ),
+        ]
+        indexes = [models.Index(fields=["centre", "acknowledged_at", "-sent_at"])]
+
+    def __str__(self):
+        return f"{self.portfolio} → {self.centre}"
+
+    def get_additional_data(self):
+        return {"centre": str(self.centre_id)}

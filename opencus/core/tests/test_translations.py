@@ -7,18 +7,25 @@ import pytest
 from django.conf import settings
 from django.urls import reverse
 
-PO = Path(settings.BASE_DIR) / "locale" / "pl" / "LC_MESSAGES" / "django.po"
+BASE = Path(settings.BASE_DIR)
+# The project's catalogue, and the apps' own (an app may keep its strings in its locale/).
+CATALOGUES = [
+    BASE / "locale" / "pl" / "LC_MESSAGES" / "django.po",
+    *sorted((BASE / "opencus").glob("*/locale/pl/LC_MESSAGES/django.po")),
+]
+_ids = [str(po.relative_to(BASE)) for po in CATALOGUES]
 
 
-def test_every_message_is_translated_to_polish():
+@pytest.mark.parametrize("po", CATALOGUES, ids=_ids)
+def test_every_message_is_translated_to_polish(po):
     untranslated = subprocess.run(
-        ["msgattrib", "--untranslated", "--no-obsolete", str(PO)],
+        ["msgattrib", "--untranslated", "--no-obsolete", str(po)],
         capture_output=True,
         text=True,
         check=True,
     ).stdout
     fuzzy = subprocess.run(
-        ["msgattrib", "--only-fuzzy", "--no-obsolete", str(PO)],
+        ["msgattrib", "--only-fuzzy", "--no-obsolete", str(po)],
         capture_output=True,
         text=True,
         check=True,
@@ -27,8 +34,9 @@ def test_every_message_is_translated_to_polish():
     assert fuzzy.count("msgid ") <= 1, f"fuzzy entries:\n{fuzzy}"
 
 
-def test_po_file_formats_match():
-    subprocess.run(["msgfmt", "--check-format", "-o", "/dev/null", str(PO)], check=True)
+@pytest.mark.parametrize("po", CATALOGUES, ids=_ids)
+def test_po_file_formats_match(po):
+    subprocess.run(["msgfmt", "--check-format", "-o", "/dev/null", str(po)], check=True)
 
 
 @pytest.mark.django_db

@@ -9,6 +9,9 @@ from opencus.accounts.urls import centre_urlpatterns as accounts_centre
 from opencus.audit.urls import centre_urlpatterns as audit_centre
 from opencus.cases.urls import centre_urlpatterns as cases_centre
 from opencus.catalogue.urls import centre_urlpatterns as catalogue_centre
+from opencus.commissioning import urls as commissioning_urls
+from opencus.contracts import urls as contracts_urls
+from opencus.cooperation import urls as cooperation_urls
 from opencus.dashboard import views as dashboard_views
 from opencus.enrolments.urls import centre_urlpatterns as enrolments_centre
 from opencus.enrolments.urls import organisation_urlpatterns as enrolments_organisation
@@ -36,14 +39,25 @@ centre_patterns = [
     *enrolments_centre,
     *referrals_centre,
     *providers_centre,
+    *commissioning_urls.centre_urlpatterns,
+    *contracts_urls.centre_urlpatterns,
+    *cooperation_urls.centre_urlpatterns,
 ]
 organisation_patterns = [
     path("", dashboard_views.organisation_dashboard, name="dashboard"),
     *enrolments_organisation,
     *referrals_organisation,
     *providers_organisation,
+    *commissioning_urls.organisation_urlpatterns,
+    *contracts_urls.organisation_urlpatterns,
+    *cooperation_urls.organisation_urlpatterns,
 ]
-network_patterns = [path("", dashboard_views.network_dashboard, name="dashboard")]
+network_patterns = [
+    path("", dashboard_views.network_dashboard, name="dashboard"),
+    *commissioning_urls.network_urlpatterns,
+    *contracts_urls.network_urlpatterns,
+    *cooperation_urls.network_urlpatterns,
+]
 
 urlpatterns = [
     path("", include("opencus.dashboard.urls")),
@@ -55,6 +69,10 @@ urlpatterns = [
     path("o/<slug:organisation_slug>/", include((organisation_patterns, "organisation"))),
     path("n/<slug:network_slug>/", include((network_patterns, "network"))),
     path("", include("opencus.portal.urls")),
+    # public pages of the apps, each in its own namespace (e.g. "commissioning:call_list")
+    path("", include((commissioning_urls.urlpatterns, "commissioning"))),
+    path("", include((contracts_urls.urlpatterns, "contracts"))),
+    path("", include((cooperation_urls.urlpatterns, "cooperation"))),
     path("hsds/", include("opencus.api.urls")),
     path("i18n/setlang/", public_view(set_language), name="set_language"),
     path("admin/", admin.site.urls),

@@ -111,6 +111,27 @@ PERMISSIONS: dict[str, frozenset[str]] = {
     "providers.verify_partner": frozenset({Role.OUS, Role.DIRECTOR}),
     # The organisation keeps its own profile and names its cooperation leader.
     "providers.manage_profile": ORGANISATION_ROLES,
+    # Commissioning (issue 5): every role of the centre sees its calls; the OUS (who
+    # commissions) and the director find partners, run calls, evaluate and award; an
+    # organisation reads calls and submits offers through the provider portal.
+    "commissioning.view_call": CENTRE_ROLES,
+    "commissioning.find_partner": frozenset({Role.OUS, Role.KIPUS, Role.DIRECTOR}),
+    "commissioning.manage_call": frozenset({Role.OUS, Role.DIRECTOR}),
+    "commissioning.submit_offer": ORGANISATION_ROLES,
+    # Contracts and their monitoring: the OUS and the director sign and watch them, the
+    # KIPUS sees what providers owe; complaints, surveys and inspections are recorded by the
+    # staff who hear them; the organisation sees its own contracts and answers for them.
+    "contracts.view_contract": frozenset({Role.OUS, Role.KIPUS, Role.DIRECTOR}),
+    "contracts.manage_contract": frozenset({Role.OUS, Role.DIRECTOR}),
+    "contracts.record_quality": frozenset({Role.FRONT_DESK, Role.OUS, Role.KIPUS, Role.DIRECTOR}),
+    "contracts.view_own_contract": ORGANISATION_ROLES,
+    # Procedures 5 and 6 of seed 003 (workshop, pilot inclusion) shared by the centre's
+    # organising team and the organisation; the partnership strategy's indicators.
+    "cooperation.view_cooperation": CENTRE_ROLES,
+    "cooperation.manage_cooperation": frozenset({Role.OUS, Role.KIPUS, Role.OSL, Role.DIRECTOR}),
+    "cooperation.take_part": ORGANISATION_ROLES,
+    "cooperation.view_indicators": CENTRE_ROLES,
+    "network.view_indicators": NETWORK_ROLES,
     "organisation.view_dashboard": ORGANISATION_ROLES,
     "network.view_dashboard": NETWORK_ROLES,
 }

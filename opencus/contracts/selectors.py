@@ -8,7 +8,6 @@ database (a fixed number of queries whatever the number of deliveries).
 
 import calendar
 import datetime as dt
-import uuid
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -70,13 +69,6 @@ def _today() -> dt.date:
 def contracts_policy(centre) -> ContractsPolicy:
     """The centre's settings, or the defaults (30 days to answer) when it has saved none."""
     return ContractsPolicy.objects.filter(centre=centre).first() or ContractsPolicy(centre=centre)
-
-
-def _uuid(value) -> uuid.UUID | None:
-    try:
-        return uuid.UUID(str(value))
-    except (ValueError, TypeError):
-        return None
 
 
 # --- what a contract may name -----------------------------------------------------------------

@@ -46,7 +46,7 @@ def list_header() -> list[str]:
         _("Value (PLN)"),
         _("Own contribution (PLN)"),
         _("Spent (PLN)"),
-        _("% of the value"),
+        _("Share of the value (%)"),
     ]
 
 
@@ -62,7 +62,7 @@ def monitoring_header() -> list[str]:
         _("Unit price (PLN)"),
         _("Spent (PLN)"),
         _("Delivered so far"),
-        _("% of the line"),
+        _("Share of the line (%)"),
     ]
 
 
@@ -126,7 +126,7 @@ def add_monitoring_sheet(workbook: Workbook, monitoring: Monitoring) -> Workshee
             _("Value contracted (PLN)"),
             _("Spent (PLN)"),
             _("Spent so far (PLN)"),
-            _("% of the contract"),
+            _("Share of the contract (%)"),
             _("Missed visits"),
         ]
     )

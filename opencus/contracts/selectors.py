@@ -27,7 +27,7 @@ from django.db.models import (
     Sum,
     Value,
 )
-from django.db.models.functions import Coalesce, TruncMonth
+from django.db.models.functions import Coalesce, Least, TruncMonth
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
 
@@ -194,36 +194,38 @@ def get_report(*, centre, report_id) -> ProviderReport:
     )
 
 
-def _delivered_units(*, status: str = DeliveryStatus.DELIVERED) -> Subquery:
-    """Units (or, for missed visits, the count) of deliveries of an outer contract line's
-    service by its contract's organisation within the contract's period."""
-    deliveries = Delivery.objects.filter(
+def _line_deliveries(status: str) -> QuerySet[Delivery]:
+    """Deliveries (of ``status``) of an outer contract line's service by its contract's
+    organisation, within the days the contract ran (to its end, or its termination)."""
+    last_day = Least(
+        OuterRef("contract__ends_on"),
+        Coalesce(OuterRef("contract__terminated_on"), OuterRef("contract__ends_on")),
+    )
+    return Delivery.objects.filter(
         centre=OuterRef("contract__centre"),
         enrolment__service=OuterRef("service"),
         enrolment__provider=OuterRef("contract__organisation"),
         delivered_on__gte=OuterRef("contract__starts_on"),
-        delivered_on__lte=OuterRef("contract__ends_on"),
+        delivered_on__lte=last_day,
         status=status,
     )
-    if status == DeliveryStatus.MISSED:
-        total = deliveries.values("status").annotate(n=Count("id")).values("n")
-    else:
-        total = deliveries.values("status").annotate(n=Sum("units")).values("n")
-    return Subquery(total[:1])
+
+
+def _line_sum(status: str, total) -> Subquery:
+    return Subquery(_line_deliveries(status).values("status").annotate(n=total).values("n")[:1])
 
 
 def lines_with_delivery(lines: QuerySet[ContractLine]) -> QuerySet[ContractLine]:
-    """Lines annotated with ``delivered`` units and ``missed`` visits so far, in one query.
-
-    (A terminated contract's deliveries are counted to its planned end: the provider may
-    still have delivered what was granted before the termination reached them.)"""
+    """Lines annotated with the ``delivered`` units, delivered ``visits`` and ``missed``
+    visits so far, in one query."""
     return lines.annotate(
         delivered=Coalesce(
-            _delivered_units(),
+            _line_sum(DeliveryStatus.DELIVERED, Sum("units")),
             Value(ZERO),
             output_field=DecimalField(max_digits=14, decimal_places=2),
         ),
-        missed=Coalesce(_delivered_units(status=DeliveryStatus.MISSED), Value(0)),
+        visits=Coalesce(_line_sum(DeliveryStatus.DELIVERED, Count("id")), Value(0)),
+        missed=Coalesce(_line_sum(DeliveryStatus.MISSED, Count("id")), Value(0)),
     )
 
 
@@ -712,24 +714,6 @@ def scorecard(*, centre, organisation) -> Scorecard:
     )
     lines = list(
         lines_with_delivery(ContractLine.objects.filter(contract__in=[c.pk for c in contracts]))
-        .annotate(
-            visits=Coalesce(
-                Subquery(
-                    Delivery.objects.filter(
-                        centre=OuterRef("contract__centre"),
-                        enrolment__service=OuterRef("service"),
-                        enrolment__provider=OuterRef("contract__organisation"),
-                        delivered_on__gte=OuterRef("contract__starts_on"),
-                        delivered_on__lte=OuterRef("contract__ends_on"),
-                        status=DeliveryStatus.DELIVERED,
-                    )
-                    .values("status")
-                    .annotate(n=Count("id"))
-                    .values("n")[:1]
-                ),
-                Value(0),
-            )
-        )
         .select_related("service", "contract")
         .order_by("-contract__starts_on", "service__name")
     )
@@ -769,7 +753,7 @@ def scorecard(*, centre, organisation) -> Scorecard:
         spent=money(
             sum((Decimal(line.delivered) * line.unit_price for line in lines), ZERO)  # type: ignore[attr-defined]
         ),
-        delivered_visits=sum(line.visits for line in lines),
+        delivered_visits=sum(line.visits for line in lines),  # type: ignore[attr-defined]
         missed_visits=sum(line.missed for line in lines),  # type: ignore[attr-defined]
         complaints=complaints,
         surveys=surveys,

@@ -64,3 +64,17 @@ def test_monitoring_costs_the_same_queries_at_two_sizes(world, quarter, django_a
     with django_assert_num_queries(2):
         large = contract_monitoring(bigger)
     assert large.lines[0].total.delivered == small.lines[0].total.delivered + 24
+
+
+def test_a_terminated_contract_is_monitored_until_its_termination(world, quarter):
+    from opencus.contracts import services
+    from opencus.contracts.selectors import contract_summaries
+
+    services.contract_terminate(
+        contract=quarter, by=world.director, reason="Porozumienie stron.", terminated_on=D(Y, 2, 28)
+    )
+    contract = get_contract(centre=world.a, contract_id=quarter.pk)
+    monitoring = contract_monitoring(contract)
+    assert [r.month for r in monitoring.months] == [D(Y, 1, 1), D(Y, 2, 1)]
+    assert monitoring.total.spent == Decimal(500)  # March's 3 meals are after it
+    assert contract_summaries([contract])[0].spent == Decimal(500)

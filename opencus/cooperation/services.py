@@ -64,7 +64,6 @@ MSG_ALREADY_CONFIRMED = _("The organisation confirmed its participation on %(dat
 MSG_NAME_REQUIRED = _("Give the person's name.")
 MSG_ROLE_REQUIRED = _("Give the person's role, e.g. OUS, cooperation leader, ZET expert.")
 MSG_UNKNOWN_SIDE = _("Choose whom the person represents.")
-MSG_NOT_THIS_WORKSHOP = _("This person is not a participant of the workshop.")
 
 # --- pilots ------------------------------------------------------------------------------
 MSG_WORKSHOP_NOT_HELD = _(

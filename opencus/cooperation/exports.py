@@ -5,6 +5,7 @@ from collections.abc import Iterable, Iterator, Sequence
 
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import pgettext
 
 from opencus.cooperation.indicators import Row
 from opencus.cooperation.models import Pilot, Workshop
@@ -73,7 +74,12 @@ def pilot_rows(pilots: Iterable[Pilot]) -> Iterator[list]:
 
 
 def indicator_header() -> list[str]:
-    return [_("Component"), _("Indicator (seed 003)"), _("What is counted"), _("Number")]
+    return [
+        _("Component"),
+        _("Indicator (seed 003)"),
+        _("What is counted"),
+        pgettext("indicator value", "Number"),
+    ]
 
 
 def _counted(row: Row) -> str:

@@ -1,4 +1,5 @@
 from django import forms
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from opencus.cooperation import selectors
@@ -42,7 +43,7 @@ class PortfolioChoiceField(forms.ModelChoiceField):
         return _("%(organisation)s – portfolio v%(version)s, sent on %(date)s") % {
             "organisation": obj.portfolio.organisation.name,
             "version": obj.portfolio.version,
-            "date": obj.sent_at.date().isoformat(),
+            "date": timezone.localdate(obj.sent_at).isoformat(),
         }
 
 

@@ -227,6 +227,8 @@ def participant_remove(request, centre, workshop_id, participant_id):
     workshop = selectors.get_workshop(centre=centre, workshop_id=workshop_id)
     participant = selectors.get_participant(workshop=workshop, participant_id=participant_id)
     back = _workshop_url(centre, workshop)
+    if workshop.is_cancelled:
+        return _refuse(request, str(services.MSG_WORKSHOP_CANCELLED), back)
     if request.method == "POST":
         try:
             services.participant_remove(participant=participant, by=request.user)
@@ -453,6 +455,8 @@ def member_remove(request, centre, pilot_id, member_id):
     pilot = selectors.get_pilot(centre=centre, pilot_id=pilot_id)
     member = selectors.get_member(pilot=pilot, member_id=member_id)
     back = _pilot_url(centre, pilot)
+    if pilot.is_closed:
+        return _refuse(request, str(services.MSG_PILOT_CLOSED), back)
     if request.method == "POST":
         try:
             services.member_remove(member=member, by=request.user)

@@ -697,3 +697,28 @@ def test_the_pages_of_one_record_cost_the_same_queries_however_big(world, client
             workshop=pilot.workshop, by=None, name=f"Osoba {n}", role="OSL", side="centre"
         )
     assert counts() == small
+
+
+def test_a_closed_pilots_team_and_a_cancelled_workshops_list_stay_as_they_are(world, client_for):
+    pilot = running_pilot(world.a, world.organisation)
+    services.pilot_close(pilot=pilot, by=None, report_sent_on=days_ago(0), **CLOSING_REPORT)
+    member = pilot.members.first()
+    client = client_for(world.ous)
+    remove = url(world, "pilot_member_remove", pilot_id=pilot.pk, member_id=member.pk)
+    response = client.post(remove, follow=True, headers=ENGLISH)
+    assert messages_of(response) == [str(services.MSG_PILOT_CLOSED)]
+    assert pilot.members.filter(pk=member.pk).exists()
+    workshop = planned_workshop(world.a, world.other_organisation)
+    participant = services.participant_add(
+        workshop=workshop, by=None, name="Zofia", role="JST", side="jst"
+    )
+    services.workshop_cancel(workshop=workshop, by=None, reason="Odwołane.")
+    remove = url(
+        world,
+        "workshop_participant_remove",
+        workshop_id=workshop.pk,
+        participant_id=participant.pk,
+    )
+    assert client.get(remove).status_code == 302
+    client.post(remove)
+    assert WorkshopParticipant.objects.filter(pk=participant.pk).exists()

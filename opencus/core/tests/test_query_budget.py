@@ -28,7 +28,7 @@ def _page_urls(world):
         | enrolments_of(world.a, provider=world.organisation)
         | plans_of(world.a)
         | referrals_of(world.a, organisation=world.organisation)
-        | partners_of(world.a)
+        | partners_of(world.a, organisation=world.organisation)
         | {
             "centre_slug": world.a.slug,
             "organisation_slug": world.organisation.slug,

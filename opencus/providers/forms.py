@@ -1,5 +1,6 @@
 from django import forms
 from django.contrib.auth.password_validation import password_validators_help_text_html
+from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 
 from opencus.catalogue.enums import ServiceArea, ServiceType
@@ -286,7 +287,7 @@ class CardForm(forms.Form):
             for quadrant in Quadrant:
                 name = point_field_name(sphere, quadrant)
                 self.fields[name] = forms.CharField(
-                    label=quadrant.label,
+                    label=capfirst(quadrant.label),
                     required=False,
                     max_length=5000,
                     widget=forms.Textarea(attrs={"rows": 4}),

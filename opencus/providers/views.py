@@ -752,6 +752,7 @@ def experience_create(request, organisation, specialisation_id):
         ),
         title=_("Add experience: %(service)s") % {"service": specialisation},
         what=_("experience"),
+        anchor=f"row-{specialisation.pk}",
     )
 
 
@@ -767,6 +768,7 @@ def experience_edit(request, organisation, experience_id):
         ),
         title=_("Change the experience: %(service)s") % {"service": row.specialisation},
         what=_("experience"),
+        anchor=f"row-{row.specialisation_id}",
     )
 
 
@@ -797,6 +799,7 @@ def reference_create(request, organisation, specialisation_id):
         ),
         title=_("Add a reference: %(service)s") % {"service": specialisation},
         what=_("reference"),
+        anchor=f"row-{specialisation.pk}",
     )
 
 
@@ -812,6 +815,7 @@ def reference_edit(request, organisation, reference_id):
         ),
         title=_("Change the reference: %(service)s") % {"service": row.specialisation},
         what=_("reference"),
+        anchor=f"row-{row.specialisation_id}",
     )
 
 

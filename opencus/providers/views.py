@@ -652,7 +652,7 @@ def portfolio_edit(request, organisation):
     )
 
 
-def _row_page(request, organisation, *, form, save, title, what, anchor=""):
+def _row_page(request, organisation, *, form, save, title, anchor=""):
     """A form for one row of the draft portfolio (specialisation, experience, reference)."""
     if request.method == "POST" and form.is_valid():
         try:
@@ -665,7 +665,7 @@ def _row_page(request, organisation, *, form, save, title, what, anchor=""):
     return render(
         request,
         "providers/portfolio_row_form.html",
-        {"organisation": organisation, "form": form, "title": title, "what": what},
+        {"organisation": organisation, "form": form, "title": title},
     )
 
 
@@ -702,7 +702,6 @@ def specialisation_create(request, organisation):
             portfolio=draft, by=request.user, **form.service_fields()
         ),
         title=_("Add a specialisation"),
-        what=_("specialisation"),
     )
 
 
@@ -719,7 +718,6 @@ def specialisation_edit(request, organisation, specialisation_id):
             specialisation=row, by=request.user, **form.service_fields()
         ),
         title=_("Change the specialisation"),
-        what=_("specialisation"),
     )
 
 
@@ -751,7 +749,6 @@ def experience_create(request, organisation, specialisation_id):
             specialisation=specialisation, by=request.user, **form.cleaned_data
         ),
         title=_("Add experience: %(service)s") % {"service": specialisation},
-        what=_("experience"),
         anchor=f"row-{specialisation.pk}",
     )
 
@@ -767,7 +764,6 @@ def experience_edit(request, organisation, experience_id):
             experience=row, by=request.user, **form.cleaned_data
         ),
         title=_("Change the experience: %(service)s") % {"service": row.specialisation},
-        what=_("experience"),
         anchor=f"row-{row.specialisation_id}",
     )
 
@@ -798,7 +794,6 @@ def reference_create(request, organisation, specialisation_id):
             specialisation=specialisation, by=request.user, **form.cleaned_data
         ),
         title=_("Add a reference: %(service)s") % {"service": specialisation},
-        what=_("reference"),
         anchor=f"row-{specialisation.pk}",
     )
 
@@ -814,7 +809,6 @@ def reference_edit(request, organisation, reference_id):
             reference=row, by=request.user, **form.cleaned_data
         ),
         title=_("Change the reference: %(service)s") % {"service": row.specialisation},
-        what=_("reference"),
         anchor=f"row-{row.specialisation_id}",
     )
 

@@ -850,9 +850,10 @@ def submission_acknowledge(
     *, submission: PortfolioSubmission, by, note: str = ""
 ) -> PortfolioSubmission:
     """The centre's OUS (or director) confirms receiving the portfolio, with a note if any."""
+    # Only the submission's row is locked (PostgreSQL refuses to lock an outer join's side).
     submission = (
-        PortfolioSubmission.objects.select_for_update()
-        .select_related("centre", "acknowledged_by")
+        PortfolioSubmission.objects.select_for_update(of=("self",))
+        .select_related("centre")
         .get(pk=submission.pk)
     )
     if by is None or not can(by, VERIFY_PERMISSION, submission.centre):

@@ -1,5 +1,6 @@
 from django import forms
 from django.contrib.auth.password_validation import password_validators_help_text_html
+from django.core.validators import MinValueValidator
 from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 
@@ -413,7 +414,7 @@ class ExperienceForm(_ServiceCheckedForm):
             "Only experience of the last 3 years counts: it ended on %(date)s or later (or "
             "goes on)."
         ) % {"date": experience_earliest_end().strftime("%d.%m.%Y")}
-        self.fields["value"].min_value = 0
+        self.fields["value"].validators.append(MinValueValidator(0))
         self.fields["value"].widget.attrs["min"] = "0"
 
 

@@ -1085,6 +1085,128 @@ SCREENS = [
         provider("cooperation/pilots/{s.coop_pilot.pk}/contributions/new/"),
         submit,
     ),
+    # the attributes card and the portfolio (seed 003, procedure 4), on both sides
+    Screen("organisation-card", "provider", provider("card/")),
+    Screen("organisation-card-start", "provider", provider("card/start/")),  # to the draft
+    Screen("organisation-card-edit", "provider", provider("card/edit/")),
+    Screen("organisation-card-finalise-gaps", "provider", provider("card/finalise/")),
+    Screen("organisation-card-version", "provider", provider("card/{s.card_draft.pk}/")),
+    Screen("organisation-portfolio", "provider", provider("portfolio/")),
+    Screen("organisation-portfolio-start", "provider", provider("portfolio/start/")),
+    Screen("organisation-portfolio-edit", "provider", provider("portfolio/edit/")),
+    Screen("organisation-portfolio-finalise", "provider", provider("portfolio/finalise/")),
+    Screen(
+        "organisation-specialisation-new",
+        "provider",
+        provider("portfolio/specialisations/new/"),
+    ),
+    Screen(
+        "organisation-specialisation-new-invalid",
+        "provider",
+        provider("portfolio/specialisations/new/"),
+        submit,
+    ),
+    Screen(
+        "organisation-specialisation-edit",
+        "provider",
+        provider("portfolio/specialisations/{s.draft_specialisation.pk}/"),
+    ),
+    Screen(
+        "organisation-specialisation-delete",
+        "provider",
+        provider("portfolio/specialisations/{s.draft_specialisation.pk}/delete/"),
+    ),
+    Screen(
+        "organisation-experience-new",
+        "provider",
+        provider("portfolio/specialisations/{s.draft_specialisation.pk}/experience/new/"),
+    ),
+    Screen(
+        "organisation-experience-too-old",
+        "provider",
+        provider("portfolio/specialisations/{s.draft_specialisation.pk}/experience/new/"),
+        fill_and_submit(
+            title="Opieka 2019", funder="Gmina", starts_on="2019-01-01", ends_on="2019-12-31"
+        ),
+    ),
+    Screen(
+        "organisation-experience-edit",
+        "provider",
+        provider("portfolio/experience/{s.draft_experience.pk}/"),
+    ),
+    Screen(
+        "organisation-experience-delete",
+        "provider",
+        provider("portfolio/experience/{s.draft_experience.pk}/delete/"),
+    ),
+    Screen(
+        "organisation-reference-new",
+        "provider",
+        provider("portfolio/specialisations/{s.draft_specialisation.pk}/references/new/"),
+    ),
+    Screen(
+        "organisation-reference-edit",
+        "provider",
+        provider("portfolio/references/{s.draft_reference.pk}/"),
+    ),
+    Screen(
+        "organisation-reference-delete",
+        "provider",
+        provider("portfolio/references/{s.draft_reference.pk}/delete/"),
+    ),
+    Screen(
+        "organisation-portfolio-version",
+        "provider",
+        provider("portfolio/{s.portfolio_final.pk}/"),
+    ),
+    Screen(
+        "organisation-portfolio-send",
+        "provider",
+        provider("portfolio/{s.portfolio_final.pk}/send/"),
+    ),
+    Screen(
+        "organisation-portfolio-send-invalid",
+        "provider",
+        provider("portfolio/{s.portfolio_final.pk}/send/"),
+        submit,
+    ),
+    Screen("partner-card", "kipus", lambda s: f"/c/{s.a.slug}/partners/cards/{s.card_final.pk}/"),
+    Screen(
+        "partner-portfolio",
+        "ous",
+        lambda s: f"/c/{s.a.slug}/partners/portfolios/{s.portfolio_final.pk}/",
+    ),
+    Screen("portfolios-received", "ous", c("partners/portfolios/")),
+    Screen(
+        "portfolios-received-filtered",
+        "ous",
+        c("partners/portfolios/"),
+        choose_filter("acknowledged", "no", "received-table", "Stowarzyszenie"),
+    ),
+    Screen(
+        "portfolios-received-none-found",
+        "ous",
+        c("partners/portfolios/"),
+        filter_list("q", "zzz", "received-table"),
+    ),
+    Screen("portfolios-received-read-only", "front_desk", c("partners/portfolios/")),
+    Screen(
+        "portfolio-acknowledge",
+        "ous",
+        lambda s: f"/c/{s.a.slug}/partners/submissions/{s.submission.pk}/acknowledge/",
+    ),
+    Screen(
+        "portfolio-acknowledged",
+        "director",
+        lambda s: f"/c/{s.a.slug}/partners/submissions/{s.submission_acknowledged.pk}/acknowledge/",
+    ),
+    Screen("organisation-public", None, portal("/organisations/{s.organisation.slug}/")),
+    Screen(
+        "organisation-public-not-verified",
+        None,
+        portal("/organisations/{s.partner_pending.organisation.slug}/"),
+        status=404,
+    ),
     # the public portal (its home is the site's home, "home" above)
     Screen("portal-search", None, portal("/services/")),
     Screen("portal-search-results", None, portal("/services/?q=dowoz+posilkow")),
@@ -1186,6 +1308,11 @@ def test_every_page_has_a_screen(scene):
         "network:cooperation_indicators_csv",
         "centre:pilot_report_pdf",  # a PDF
         "organisation:cooperation_pilot_report_pdf",  # a PDF
+        "centre:portfolio_received_csv",  # a download
+        "centre:partner_card_pdf",  # a PDF
+        "centre:partner_portfolio_pdf",  # a PDF
+        "organisation:card_pdf",  # a PDF
+        "organisation:portfolio_pdf",  # a PDF
     }
     checked = {
         resolve(urlsplit(screen.url(scene)).path).view_name

@@ -45,6 +45,8 @@ NAVIGATION: dict[str, list[NavItem]] = {
         NavItem(_("Referrals"), "organisation:referral_list", "referrals.answer_referral"),
         NavItem(_("Profile"), "organisation:profile", "providers.manage_profile"),
         NavItem(_("Cooperation leader"), "organisation:leader", "providers.manage_profile"),
+        NavItem(_("Attributes card"), "organisation:card", "providers.manage_profile"),
+        NavItem(_("Portfolio"), "organisation:portfolio", "providers.manage_profile"),
         NavItem(
             _("Cooperation with centres"),
             "organisation:cooperation_workshop_list",

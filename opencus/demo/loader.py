@@ -9,6 +9,7 @@ from django.db import transaction
 
 from opencus.accounts.models import Membership, User
 from opencus.demo import data
+from opencus.demo.cards_loader import load_cards
 from opencus.demo.cases_loader import load_cases
 from opencus.demo.catalogue_loader import load_catalogue
 from opencus.demo.cooperation_loader import load_cooperation
@@ -331,6 +332,7 @@ def load_demo(*, stdout=None) -> list[tuple[str, str]]:
     _organisation()
     logins = _users()
     load_partners()
+    load_cards()
     load_catalogue()
     load_people()
     load_equipment()

@@ -29,7 +29,7 @@ def _page_urls(world):
         | enrolments_of(world.a, provider=world.organisation)
         | plans_of(world.a)
         | referrals_of(world.a, organisation=world.organisation)
-        | partners_of(world.a)
+        | partners_of(world.a, organisation=world.organisation)
         | cooperation_of(world.a, organisation=world.organisation)
         | {
             "centre_slug": world.a.slug,

@@ -44,7 +44,7 @@ ROLES = {
     "provider": (
         "o",
         "organisation",
-        ["", "enrolments/", "referrals/", "profile/", "profile/leader/"],
+        ["", "enrolments/", "referrals/", "profile/", "profile/leader/", "card/", "portfolio/"],
     ),
     "analyst": ("n", "network", [""]),
 }

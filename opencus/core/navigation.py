@@ -29,6 +29,8 @@ NAVIGATION: dict[str, list[NavItem]] = {
         NavItem(_("Services given"), "centre:enrolment_list", "enrolments.view_enrolment"),
         NavItem(_("Referrals"), "centre:referral_list", "referrals.view_referral"),
         NavItem(_("Partners"), "centre:partner_list", "providers.view_partner"),
+        NavItem(_("Cooperation"), "centre:workshop_list", "cooperation.view_cooperation"),
+        NavItem(_("Indicators"), "centre:cooperation_indicators", "cooperation.view_indicators"),
         NavItem(_("Contracts"), "centre:contract_list", "contracts.view_contract"),
         NavItem(_("Complaints and surveys"), "centre:complaint_list", "contracts.record_quality"),
         NavItem(_("Catalogue"), "centre:service_list", "catalogue.view_catalogue"),
@@ -46,9 +48,17 @@ NAVIGATION: dict[str, list[NavItem]] = {
         NavItem(_("Contracts"), "organisation:contract_list", "contracts.view_own_contract"),
         NavItem(_("Profile"), "organisation:profile", "providers.manage_profile"),
         NavItem(_("Cooperation leader"), "organisation:leader", "providers.manage_profile"),
+        NavItem(_("Attributes card"), "organisation:card", "providers.manage_profile"),
+        NavItem(_("Portfolio"), "organisation:portfolio", "providers.manage_profile"),
+        NavItem(
+            _("Cooperation with centres"),
+            "organisation:cooperation_workshop_list",
+            "cooperation.take_part",
+        ),
     ],
     ContextKind.NETWORK: [
         NavItem(_("Dashboard"), "network:dashboard", "network.view_dashboard"),
+        NavItem(_("Indicators"), "network:cooperation_indicators", "network.view_indicators"),
     ],
 }
 

@@ -32,7 +32,6 @@ def _page_urls(world):
         | referrals_of(world.a, organisation=world.organisation)
         | partners_of(world.a, organisation=world.organisation)
         | cooperation_of(world.a, organisation=world.organisation)
-        | partners_of(world.a)
         | contracts_of(world.a, organisation=world.organisation)
         | {
             "centre_slug": world.a.slug,

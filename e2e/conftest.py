@@ -15,6 +15,7 @@ from django.test import Client
 
 from e2e.cases_scene import add_cases
 from e2e.catalogue_scene import add_catalogue
+from e2e.contracts_scene import add_contracts
 from e2e.cooperation_scene import add_cooperation
 from e2e.enrolments_scene import add_enrolments
 from e2e.equipment_scene import add_equipment
@@ -185,4 +186,5 @@ def scene(world):
     add_referrals(world)
     add_partners(world)
     add_cooperation(world)
+    add_contracts(world)
     return world

@@ -251,6 +251,15 @@ def partner(attr, path=""):
     return lambda s: f"/c/{s.a.slug}/partners/{getattr(s, attr).pk}/{path}"
 
 
+def contract(attr, path=""):
+    """A page of one of the scene's contracts: ``/c/<centre a>/contracts/<id>/<path>``."""
+    return lambda s: f"/c/{s.a.slug}/contracts/{getattr(s, attr).pk}/{path}"
+
+
+def complaint(attr, path=""):
+    return lambda s: f"/c/{s.a.slug}/complaints/{getattr(s, attr).pk}/{path}"
+
+
 def refer_without_consent(page):
     """Jan has no consent to sharing with a provider: the form says so, keeping what was typed."""
     page.check("main input[name=receiver_kind][value=provider]")
@@ -1207,6 +1216,140 @@ SCREENS = [
         portal("/organisations/{s.partner_pending.organisation.slug}/"),
         status=404,
     ),
+    # contracts: the OUS makes and signs them, the KIPUS reads, the desk records complaints and
+    # surveys; the organisation sees its own; the resident rates a service
+    Screen("contracts", "ous", c("contracts/")),
+    Screen(
+        "contracts-filtered",
+        "ous",
+        c("contracts/"),
+        choose_filter("status", "draft", "contract-table", "Klub seniora"),
+    ),
+    Screen(
+        "contracts-none-found", "ous", c("contracts/"), filter_list("q", "zzz", "contract-table")
+    ),
+    Screen("contract-new", "ous", c("contracts/new/")),
+    Screen("contract-new-invalid", "ous", c("contracts/new/"), submit),
+    Screen("contract", "ous", contract("contract")),
+    Screen("contract-read-only", "kipus", contract("contract")),
+    Screen("contract-draft", "ous", contract("contract_draft")),
+    Screen("contract-edit", "ous", contract("contract_draft", "edit/")),
+    Screen("contract-line-new", "ous", contract("contract_draft", "lines/new/")),
+    Screen(
+        "contract-line-new-invalid",
+        "ous",
+        contract("contract_draft", "lines/new/"),
+        fill_and_submit(units="0"),
+    ),
+    Screen(
+        "contract-line-edit",
+        "ous",
+        lambda s: f"/c/{s.a.slug}/contracts/lines/{s.draft_line.pk}/edit/",
+    ),
+    Screen(
+        "contract-line-remove",
+        "ous",
+        lambda s: f"/c/{s.a.slug}/contracts/lines/{s.draft_line.pk}/remove/",
+    ),
+    Screen("contract-duty-new", "ous", contract("contract_draft", "duties/new/")),
+    Screen(
+        "contract-duty-remove",
+        "ous",
+        lambda s: f"/c/{s.a.slug}/contracts/duties/{s.draft_duty.pk}/remove/",
+    ),
+    Screen("contract-sign", "director", contract("contract_draft", "sign/")),
+    Screen(
+        "contract-sign-invalid",
+        "director",
+        contract("contract_draft", "sign/"),
+        clear_and_submit("signed_on"),
+    ),
+    Screen("contract-settle", "director", contract("contract", "settle/")),
+    Screen("contract-close", "director", contract("contract", "close/")),  # not now: back to it
+    Screen("contract-terminate", "director", contract("contract", "terminate/")),
+    Screen("contract-terminate-invalid", "director", contract("contract", "terminate/"), submit),
+    Screen("contract-monitoring", "kipus", contract("contract", "monitoring/")),
+    Screen("contract-monitoring-empty", "ous", contract("contract_draft", "monitoring/")),
+    Screen(
+        "contract-report",
+        "ous",
+        lambda s: f"/c/{s.a.slug}/contracts/reports/{s.report_submitted.pk}/",
+    ),
+    Screen(
+        "contract-report-invalid",
+        "ous",
+        lambda s: f"/c/{s.a.slug}/contracts/reports/{s.report_submitted.pk}/",
+        submit,
+    ),
+    Screen("inspection-new", "ous", contract("contract", "inspections/new/")),
+    Screen("inspection-new-invalid", "ous", contract("contract", "inspections/new/"), submit),
+    Screen("contracts-settings", "director", c("contracts/settings/")),
+    Screen(
+        "contracts-settings-invalid",
+        "director",
+        c("contracts/settings/"),
+        fill_and_submit(complaint_answer_days="0"),
+    ),
+    Screen("scorecard", "ous", partner("partner_verified", "scorecard/")),
+    Screen("complaints", "front_desk", c("complaints/")),
+    Screen(
+        "complaints-overdue-none",
+        "ous",
+        c("complaints/"),
+        filter_list("q", "zzz", "complaint-table"),
+    ),
+    Screen("complaint-new", "front_desk", c("complaints/new/")),
+    Screen("complaint-new-search", "front_desk", c("complaints/new/?q=Nowak")),
+    Screen("complaint-new-invalid", "ous", c("complaints/new/"), clear_and_submit("received_on")),
+    Screen("complaint", "ous", complaint("complaint")),
+    Screen("complaint-answered", "front_desk", complaint("complaint_answered")),
+    Screen("complaint-note", "ous", complaint("complaint", "note/")),
+    Screen("complaint-answer", "ous", complaint("complaint", "answer/")),
+    Screen("complaint-answer-invalid", "ous", complaint("complaint", "answer/"), submit),
+    Screen("complaint-close", "ous", complaint("complaint_answered", "close/")),
+    Screen("surveys", "front_desk", c("surveys/")),
+    Screen("survey-search", "front_desk", c("surveys/new/?q=Nowak")),
+    Screen("survey-search-nobody", "front_desk", c("surveys/new/?q=zzz")),
+    Screen(
+        "survey-record",
+        "front_desk",
+        lambda s: f"/c/{s.a.slug}/surveys/new/{s.meals_enrolment.pk}/",
+    ),
+    Screen(
+        "survey-record-invalid",
+        "front_desk",
+        lambda s: f"/c/{s.a.slug}/surveys/new/{s.meals_enrolment.pk}/",
+        submit,
+    ),
+    Screen("my-survey", "resident", lambda s: f"/my/services/{s.meals_enrolment.pk}/survey/"),
+    Screen(
+        "my-survey-invalid",
+        "resident",
+        lambda s: f"/my/services/{s.meals_enrolment.pk}/survey/",
+        submit,
+    ),
+    Screen("organisation-contracts", "provider", provider("contracts/")),
+    Screen("organisation-contract", "provider", provider("contracts/{s.contract.pk}/")),
+    Screen(
+        "organisation-contract-monitoring",
+        "provider",
+        provider("contracts/{s.contract.pk}/monitoring/"),
+    ),
+    Screen("organisation-report", "provider", provider("contracts/reports/{s.report_due.pk}/")),
+    Screen(
+        "organisation-report-invalid",
+        "provider",
+        provider("contracts/reports/{s.report_due.pk}/"),
+        submit,
+    ),
+    Screen("organisation-complaints", "provider", provider("complaints/")),
+    Screen("organisation-complaint", "provider", provider("complaints/{s.complaint.pk}/")),
+    Screen(
+        "organisation-complaint-invalid",
+        "provider",
+        provider("complaints/{s.complaint.pk}/"),
+        submit,
+    ),
     # the public portal (its home is the site's home, "home" above)
     Screen("portal-search", None, portal("/services/")),
     Screen("portal-search-results", None, portal("/services/?q=dowoz+posilkow")),
@@ -1313,6 +1456,9 @@ def test_every_page_has_a_screen(scene):
         "centre:partner_portfolio_pdf",  # a PDF
         "organisation:card_pdf",  # a PDF
         "organisation:portfolio_pdf",  # a PDF
+        "centre:contract_list_xlsx",  # downloads
+        "centre:contract_monitoring_xlsx",
+        "centre:partner_scorecard_pdf",  # a PDF
     }
     checked = {
         resolve(urlsplit(screen.url(scene)).path).view_name

@@ -213,6 +213,22 @@ def service_update(*, service: Service, by, **data) -> Service:
     return service
 
 
+@transaction.atomic
+def service_set_provider(*, service: Service, provider, by) -> Service:
+    """Make ``provider`` (an organisation, or None: the centre itself) the one who gives the
+    service, e.g. when a contract for it is signed; the history, the search index and the
+    public caches follow."""
+    service = Service.objects.select_for_update().get(pk=service.pk)
+    if service.provider_id == (provider.pk if provider is not None else None):
+        return service
+    catalogue_changed()
+    with set_actor(by):
+        service.provider = provider
+        service.save(update_fields=["provider", "updated_at"])
+        index_service(service)
+    return service
+
+
 def publish_problems(service: Service) -> list:
     """What stops a draft from being published (empty when it may be)."""
     problems = []

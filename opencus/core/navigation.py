@@ -31,6 +31,8 @@ NAVIGATION: dict[str, list[NavItem]] = {
         NavItem(_("Partners"), "centre:partner_list", "providers.view_partner"),
         NavItem(_("Cooperation"), "centre:workshop_list", "cooperation.view_cooperation"),
         NavItem(_("Indicators"), "centre:cooperation_indicators", "cooperation.view_indicators"),
+        NavItem(_("Contracts"), "centre:contract_list", "contracts.view_contract"),
+        NavItem(_("Complaints and surveys"), "centre:complaint_list", "contracts.record_quality"),
         NavItem(_("Catalogue"), "centre:service_list", "catalogue.view_catalogue"),
         NavItem(_("Locations"), "centre:location_list", "catalogue.view_catalogue"),
         NavItem(_("Staff"), "centre:staff_list", "centre.view_staff"),
@@ -43,6 +45,7 @@ NAVIGATION: dict[str, list[NavItem]] = {
             _("Services to deliver"), "organisation:enrolment_list", "enrolments.record_delivery"
         ),
         NavItem(_("Referrals"), "organisation:referral_list", "referrals.answer_referral"),
+        NavItem(_("Contracts"), "organisation:contract_list", "contracts.view_own_contract"),
         NavItem(_("Profile"), "organisation:profile", "providers.manage_profile"),
         NavItem(_("Cooperation leader"), "organisation:leader", "providers.manage_profile"),
         NavItem(_("Attributes card"), "organisation:card", "providers.manage_profile"),

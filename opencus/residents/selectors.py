@@ -63,7 +63,8 @@ def services_of(people) -> list[dict]:
     enrolments = list(
         Enrolment.objects.filter(person__in=people)
         .exclude(status="closed")
-        .select_related("service", "provider")
+        # "survey": the satisfaction survey of the contracts app, answered or not
+        .select_related("service", "provider", "survey")
         .prefetch_related(Prefetch("deliveries", queryset=recent))
         .order_by("-starts_on")
     )

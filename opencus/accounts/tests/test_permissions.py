@@ -10,6 +10,7 @@ from django.urls import URLPattern, URLResolver, get_resolver, reverse
 from opencus.accounts.models import Membership
 from opencus.cases.tests.fixtures import cases_of
 from opencus.catalogue.tests.fixtures import catalogue_of
+from opencus.contracts.tests.fixtures import contracts_of
 from opencus.cooperation.tests.fixtures import cooperation_of
 from opencus.enrolments.tests.fixtures import enrolments_of
 from opencus.equipment.tests.fixtures import equipment_of
@@ -63,6 +64,8 @@ def _other_tenant_kwargs(world):
         | partners_of(world.b)
         # with another organisation: world.provider's organisation must not reach it
         | cooperation_of(world.b, organisation=world.other_organisation)
+        # with another provider: world.provider's organisation must not reach it
+        | contracts_of(world.b, organisation=world.other_organisation)
         | {
             "centre_slug": world.b.slug,
             "organisation_slug": world.other_organisation.slug,

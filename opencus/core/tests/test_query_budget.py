@@ -7,6 +7,7 @@ from opencus.accounts.models import Membership
 from opencus.accounts.tests.test_permissions import all_views
 from opencus.cases.tests.fixtures import cases_of
 from opencus.catalogue.tests.fixtures import catalogue_of
+from opencus.contracts.tests.fixtures import contracts_of
 from opencus.cooperation.tests.fixtures import cooperation_of
 from opencus.enrolments.tests.fixtures import enrolments_of
 from opencus.equipment.tests.fixtures import equipment_of
@@ -31,6 +32,7 @@ def _page_urls(world):
         | referrals_of(world.a, organisation=world.organisation)
         | partners_of(world.a, organisation=world.organisation)
         | cooperation_of(world.a, organisation=world.organisation)
+        | contracts_of(world.a, organisation=world.organisation)
         | {
             "centre_slug": world.a.slug,
             "organisation_slug": world.organisation.slug,
@@ -49,6 +51,7 @@ def _page_urls(world):
             or "password_reset_confirm" in name
             # a resident's own documents: residents/tests/test_my_matters.py budgets them
             or (name.startswith("residents:") and name not in RESIDENT_PAGES_FOR_ANYONE)
+            or name == "contracts:survey_answer"  # a resident's own: contracts/tests budget it
         ):
             continue
         if name == "territory:voivodeship_detail":

@@ -20,6 +20,7 @@ from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 
 from opencus.catalogue.enums import ServiceArea, ServiceType, Unit
+from opencus.commissioning import limits
 from opencus.commissioning.enums import (
     GRANT_MODES,
     SENT_STATUSES,
@@ -210,6 +211,23 @@ class Call(models.Model):
     @property
     def is_supporting(self) -> bool:
         return self.task_form == TaskForm.SUPPORTING
+
+    # The [U] limits of art. 19a, for the pages that state them.
+    @property
+    def comment_days(self) -> int:
+        return limits.get("SMALL_GRANT_COMMENT_DAYS")
+
+    @property
+    def small_grant_max_value(self) -> Decimal:
+        return limits.get("SMALL_GRANT_MAX_VALUE")
+
+    @property
+    def small_grant_max_days(self) -> int:
+        return limits.get("SMALL_GRANT_MAX_DAYS")
+
+    @property
+    def small_grant_year_limit(self) -> Decimal:
+        return limits.get("SMALL_GRANT_MAX_PER_ORGANISATION_YEAR")
 
     @property
     def is_public(self) -> bool:

@@ -17,9 +17,9 @@ them. What counts:
 """
 
 import datetime as dt
-from typing import Any
 from dataclasses import dataclass
 from decimal import Decimal
+from typing import Any
 
 from django.db.models import (
     BooleanField,

@@ -10,8 +10,8 @@
 """
 
 import datetime as dt
-from typing import Any
 from decimal import Decimal
+from typing import Any
 
 from django.db.models import (
     BooleanField,

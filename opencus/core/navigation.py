@@ -29,6 +29,8 @@ NAVIGATION: dict[str, list[NavItem]] = {
         NavItem(_("Services given"), "centre:enrolment_list", "enrolments.view_enrolment"),
         NavItem(_("Referrals"), "centre:referral_list", "referrals.view_referral"),
         NavItem(_("Partners"), "centre:partner_list", "providers.view_partner"),
+        NavItem(_("Commissioning"), "centre:call_list", "commissioning.view_call"),
+        NavItem(_("Find partners"), "centre:partner_search", "commissioning.find_partner"),
         NavItem(_("Catalogue"), "centre:service_list", "catalogue.view_catalogue"),
         NavItem(_("Locations"), "centre:location_list", "catalogue.view_catalogue"),
         NavItem(_("Staff"), "centre:staff_list", "centre.view_staff"),
@@ -43,6 +45,7 @@ NAVIGATION: dict[str, list[NavItem]] = {
         NavItem(_("Referrals"), "organisation:referral_list", "referrals.answer_referral"),
         NavItem(_("Profile"), "organisation:profile", "providers.manage_profile"),
         NavItem(_("Cooperation leader"), "organisation:leader", "providers.manage_profile"),
+        NavItem(_("Calls and offers"), "organisation:call_list", "commissioning.submit_offer"),
     ],
     ContextKind.NETWORK: [
         NavItem(_("Dashboard"), "network:dashboard", "network.view_dashboard"),

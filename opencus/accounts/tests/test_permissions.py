@@ -10,6 +10,7 @@ from django.urls import URLPattern, URLResolver, get_resolver, reverse
 from opencus.accounts.models import Membership
 from opencus.cases.tests.fixtures import cases_of
 from opencus.catalogue.tests.fixtures import catalogue_of
+from opencus.commissioning.tests.fixtures import calls_of
 from opencus.enrolments.tests.fixtures import enrolments_of
 from opencus.equipment.tests.fixtures import equipment_of
 from opencus.people.tests.fixtures import people_of
@@ -60,6 +61,7 @@ def _other_tenant_kwargs(world):
         | referrals_of(world.b, organisation=world.other_organisation)
         # a request to centre b: centre a's staff must not reach it
         | partners_of(world.b)
+        | calls_of(world.b, organisation=world.other_organisation)
         | {
             "centre_slug": world.b.slug,
             "organisation_slug": world.other_organisation.slug,

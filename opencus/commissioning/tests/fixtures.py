@@ -152,3 +152,41 @@ def calls_of(centre, organisation=None) -> dict:
     call = published_call(centre)
     offer = submitted_offer(call, organisation)
     return {"call_id": call.pk, "offer_id": offer.pk}
+
+
+def portfolio_of(organisation, *specialisations, public=False, version=1, final=True):
+    """A portfolio of ``organisation`` with specialisations given as dicts: ``kind`` ("ready"
+    or "with_support"), ``service_type``, ``area`` and ``experience`` [(value, ends_on)]."""
+    from opencus.providers.enums import DocumentStatus
+    from opencus.providers.models import Experience, Portfolio, Specialisation
+
+    portfolio = Portfolio.objects.create(
+        organisation=organisation,
+        version=version,
+        status=DocumentStatus.FINAL if final else DocumentStatus.DRAFT,
+        finalised_at=timezone.now() if final else None,
+        is_public=public,
+    )
+    for position, spec in enumerate(specialisations):
+        spec = dict(spec)
+        experience = spec.pop("experience", [])
+        kind = spec.pop("kind", "ready")
+        specialisation = Specialisation.objects.create(
+            portfolio=portfolio,
+            kind=kind,
+            support_form="" if kind == "ready" else "entrusting",
+            recipients="Opiekunowie osób zależnych.",
+            position=position,
+            **({"service_type": "respite_care", "area": "disability"} | spec),
+        )
+        for i, (value, ends_on) in enumerate(experience):
+            Experience.objects.create(
+                specialisation=specialisation,
+                kind="commission",
+                title=f"Zlecenie {i + 1}",
+                funder="Gmina",
+                starts_on=ends_on - dt.timedelta(days=90),
+                ends_on=ends_on,
+                value=value,
+            )
+    return portfolio

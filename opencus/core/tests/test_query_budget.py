@@ -7,6 +7,7 @@ from opencus.accounts.models import Membership
 from opencus.accounts.tests.test_permissions import all_views
 from opencus.cases.tests.fixtures import cases_of
 from opencus.catalogue.tests.fixtures import catalogue_of
+from opencus.commissioning.tests.fixtures import calls_of
 from opencus.enrolments.tests.fixtures import enrolments_of
 from opencus.equipment.tests.fixtures import equipment_of
 from opencus.people.tests.fixtures import people_of
@@ -29,6 +30,7 @@ def _page_urls(world):
         | plans_of(world.a)
         | referrals_of(world.a, organisation=world.organisation)
         | partners_of(world.a)
+        | calls_of(world.a, organisation=world.organisation)
         | {
             "centre_slug": world.a.slug,
             "organisation_slug": world.organisation.slug,

@@ -394,7 +394,7 @@ class Offer(models.Model):
     )
     declares_reserved_eligibility = models.BooleanField(
         _(
-            "At least 30% of our staff are persons with disabilities or socially marginalised "
+            "At least 30 percent of our staff are persons with disabilities or socially marginalised "
             "(art. 94 ust. 1 Pzp)"
         ),
         default=False,

@@ -15,6 +15,7 @@ from django.test import Client
 
 from e2e.cases_scene import add_cases
 from e2e.catalogue_scene import add_catalogue
+from e2e.commissioning_scene import add_commissioning
 from e2e.enrolments_scene import add_enrolments
 from e2e.equipment_scene import add_equipment
 from e2e.partners_scene import add_partners
@@ -183,4 +184,5 @@ def scene(world):
     add_plans(world)
     add_referrals(world)
     add_partners(world)
+    add_commissioning(world)
     return world

@@ -6,8 +6,8 @@ them. What counts:
 
 - the portfolio: a specialisation in the organisation's latest final portfolio — of kind (a)
   "ready now" above kind (b) "if strengthened", the service type searched above another
-  service of the same area; only portfolios the centre may see count (the organisation works
-  with the centre or asked to, or made the portfolio public);
+  service of the same area. Only organisations the centre may see are ranked: they work
+  with the centre or asked to (any partnership), or made their portfolio public;
 - its statutory activity in the area;
 - territory: its seat in the gmina searched, its territory of operation there, or nearby
   (the same powiat); without a gmina, the centre's own gminas;
@@ -250,8 +250,11 @@ def rank(organisations: QuerySet[Organisation], *, centre, search: Search, today
         + F("relation_points")
         + F("ps_points")
     )
-    # Something to offer for this service: the portfolio or the statute says so.
-    return qs.filter(Q(portfolio_points__gt=0) | Q(statutory_area=True)).order_by(
+    # Organisations the centre may see (they work with it or asked to, or made their
+    # portfolio public) with something to offer for this service: the portfolio or the statute.
+    visible = Q(partnership_id__isnull=False) | Q(latest_public=True)
+    offers_it = Q(portfolio_points__gt=0) | Q(statutory_area=True)
+    return qs.filter(visible & offers_it).order_by(
         "-score", "-portfolio_points", "name", "pk"
     )
 

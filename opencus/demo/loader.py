@@ -11,6 +11,7 @@ from opencus.accounts.models import Membership, User
 from opencus.demo import data
 from opencus.demo.cases_loader import load_cases
 from opencus.demo.catalogue_loader import load_catalogue
+from opencus.demo.commissioning_loader import load_commissioning
 from opencus.demo.enrolments_loader import load_enrolments
 from opencus.demo.equipment_loader import load_equipment
 from opencus.demo.partners_loader import load_partners
@@ -337,4 +338,5 @@ def load_demo(*, stdout=None) -> list[tuple[str, str]]:
     logins += load_cases()
     load_plans()
     load_referrals()
+    load_commissioning()
     return logins

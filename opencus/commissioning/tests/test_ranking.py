@@ -90,12 +90,15 @@ def test_the_latest_final_portfolio_counts(world):
 def test_statutory_activity_in_the_area_puts_an_organisation_on_the_list(world):
     from opencus.providers.models import OrganisationArea
 
-    organisation = OrganisationFactory(name="Statutowa")
+    organisation = partner(world, "Statutowa")
     OrganisationArea.objects.create(organisation=organisation, area="disability")
+    stranger = OrganisationFactory(name="Nieznana centrum")
+    OrganisationArea.objects.create(organisation=stranger, area="disability")
     results = search(world, area="disability")
     assert names(results) == ["Statutowa"]
     assert words(results, "Statutowa") == [
-        "statutory activity in the area: support for persons with disabilities"
+        "statutory activity in the area: support for persons with disabilities",
+        "asked to work with this centre (waiting for verification)",
     ]
     assert search(world, area="") == []
 

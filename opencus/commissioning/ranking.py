@@ -254,9 +254,7 @@ def rank(organisations: QuerySet[Organisation], *, centre, search: Search, today
     # portfolio public) with something to offer for this service: the portfolio or the statute.
     visible = Q(partnership_id__isnull=False) | Q(latest_public=True)
     offers_it = Q(portfolio_points__gt=0) | Q(statutory_area=True)
-    return qs.filter(visible & offers_it).order_by(
-        "-score", "-portfolio_points", "name", "pk"
-    )
+    return qs.filter(visible & offers_it).order_by("-score", "-portfolio_points", "name", "pk")
 
 
 def _zl(value: Decimal) -> str:

@@ -249,7 +249,10 @@ def _meals(centre, ous, director, demo, members, leader) -> None:
         services.offer_score(
             offer=offer,
             by=ous,
-            scores={c.pk: (p, "Ocena komisji konkursowej.") for c, p in zip(criteria, given, strict=True)},
+            scores={
+                c.pk: (p, "Ocena komisji konkursowej.")
+                for c, p in zip(criteria, given, strict=True)
+            },
         )
     services.call_award(
         call=call,

@@ -30,6 +30,8 @@ def _gmina_label(gmina: Gmina) -> str:
 
 # --- the partner search ---------------------------------------------------------------------
 
+ONLY_PARTNERS, ONLY_PS, ONLY_RESERVED = "partners", "ps", "reserved"
+
 
 class PartnerSearchForm(forms.Form):
     service_type = forms.ChoiceField(
@@ -41,13 +43,16 @@ class PartnerSearchForm(forms.Form):
         required=False,
         help_text=_("The centre's own gminas first; empty: all of them."),
     )
-    q = forms.CharField(label=_("Name"), required=False, max_length=100)
-    partners_only = forms.BooleanField(label=_("Verified partners only"), required=False)
-    social_enterprise_only = forms.BooleanField(
-        label=_("Social enterprises (PS) only"), required=False
-    )
-    reserved_only = forms.BooleanField(
-        label=_("Eligible for reserved contracts (art. 94)"), required=False
+    q = forms.CharField(label=_("Organisation name"), required=False, max_length=100)
+    only = forms.ChoiceField(
+        label=_("Show"),
+        required=False,
+        choices=[
+            ("", _("every organisation the centre may see")),
+            (ONLY_PARTNERS, _("verified partners only")),
+            (ONLY_PS, _("social enterprises (PS) only")),
+            (ONLY_RESERVED, _("eligible for reserved contracts (art. 94)")),
+        ],
     )
 
     def __init__(self, *args, centre, **kwargs):
@@ -120,7 +125,10 @@ class CallForm(forms.ModelForm):
         super().__init__(*args, **kwargs)
         self.fields["gminas"].queryset = centre.gminas.select_related("powiat").order_by("name")
         self.fields["gminas"].label_from_instance = _gmina_label
-        self.fields["task_form"].choices = [("", "—"), *self.fields["task_form"].choices[1:]]
+        # Choices without Django's untranslated blank label; the procedure has no blank at all.
+        self.fields["mode"].choices = Mode.choices
+        for name in ("task_form", "procurement_kind", "service_type", "area"):
+            self.fields[name].choices = [("", "—"), *self.fields[name].choices[1:]]
         self.fields["budget"].widget.attrs.update({"min": "0", "step": "0.01"})
 
     def _post_clean(self):
@@ -336,6 +344,7 @@ class OfferForm(forms.ModelForm):
 
     def __init__(self, *args, call, **kwargs):
         super().__init__(*args, **kwargs)
+        self.fields["unit"].choices = [("", "—"), *self.fields["unit"].choices[1:]]
         if not call.is_supporting:
             del self.fields["own_contribution"]
             del self.fields["own_contribution_description"]
@@ -378,7 +387,11 @@ class OrganisationCallFilterForm(forms.Form):
     service_type = forms.ChoiceField(
         label=_("Service"), choices=ANY + ServiceType.choices, required=False
     )
-    open = forms.BooleanField(label=_("Still open for offers"), required=False)
+    open = forms.ChoiceField(
+        label=_("Open for offers"),
+        required=False,
+        choices=[("", pgettext_lazy("filter", "any")), ("yes", _("still open"))],
+    )
 
 
 class OfferFilterForm(forms.Form):

@@ -97,7 +97,7 @@ class Call(models.Model):
         Gmina, related_name="commissioning_calls", verbose_name=_("gminas where it is delivered")
     )
     terms = models.TextField(
-        _("terms"),
+        _("terms of the call"),
         help_text=_("The task, its recipients and extent, the conditions of delivery."),
     )
     eligibility = models.TextField(
@@ -352,7 +352,7 @@ class Offer(models.Model):
         _("status"), max_length=12, choices=OfferStatus.choices, default=OfferStatus.DRAFT
     )
     summary = models.TextField(
-        _("summary"),
+        _("summary of the offer"),
         blank=True,
         help_text=_(
             "A few sentences anyone may read (an art. 19a offer is published for comments)."
@@ -386,11 +386,13 @@ class Offer(models.Model):
         decimal_places=2,
     )
     own_contribution_description = models.TextField(_("what the own contribution is"), blank=True)
-    task_starts_on = models.DateField(_("from"), null=True, blank=True)
-    task_ends_on = models.DateField(_("until"), null=True, blank=True)
+    task_starts_on = models.DateField(_("task from"), null=True, blank=True)
+    task_ends_on = models.DateField(_("task until"), null=True, blank=True)
     schedule = models.TextField(_("schedule"), blank=True)
     staff = models.TextField(
-        _("staff"), blank=True, help_text=_("Who will deliver it: roles, qualifications, hours.")
+        _("staff delivering the task"),
+        blank=True,
+        help_text=_("Who will deliver it: roles, qualifications, hours."),
     )
     declares_reserved_eligibility = models.BooleanField(
         _(

@@ -952,7 +952,7 @@ def offer_score(*, offer: Offer, by, scores: Mapping) -> Offer:
             by,
             offer=offer,
             organisation=offer.organisation.name,
-            points=formats.number_format(total, 2),
+            points=formats.number_format(total, 0 if total == total.to_integral() else 2),
         )
     return offer
 

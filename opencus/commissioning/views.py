@@ -25,6 +25,9 @@ from opencus.commissioning.enums import (
     OfferStatus,
 )
 from opencus.commissioning.forms import (
+    ONLY_PARTNERS,
+    ONLY_PS,
+    ONLY_RESERVED,
     AssignForm,
     AwardForm,
     CallFilterForm,
@@ -80,9 +83,9 @@ def partner_search(request, centre):
             area=filters.get("area", ""),
             gmina=filters.get("gmina"),
             query=filters.get("q", ""),
-            partners_only=filters.get("partners_only", False),
-            social_enterprise_only=filters.get("social_enterprise_only", False),
-            reserved_only=filters.get("reserved_only", False),
+            partners_only=filters.get("only") == ONLY_PARTNERS,
+            social_enterprise_only=filters.get("only") == ONLY_PS,
+            reserved_only=filters.get("only") == ONLY_RESERVED,
         )
         page = paginate(request, found)
         specialisations = selectors.matched_specialisations(page.object_list, search)
@@ -748,7 +751,7 @@ def organisation_call_list(request, organisation):
         organisation=organisation,
         query=filters.get("q", ""),
         service_type=filters.get("service_type", ""),
-        only_open=filters.get("open", False),
+        only_open=filters.get("open") == "yes",
     )
     page = paginate(request, calls)
     for call in page.object_list:

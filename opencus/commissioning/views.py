@@ -103,16 +103,7 @@ def partner_search(request, centre):
                 if organisation.partnership_id
                 else None
             )
-            # The portfolio's page is the providers app's (built alongside): linked once it is.
-            organisation.portfolio_url = (
-                url_or_none(
-                    "centre:partner_portfolio",
-                    centre_slug=centre.slug,
-                    partnership_id=organisation.partnership_id,
-                )
-                if organisation.partnership_id and organisation.portfolio_id
-                else None
-            )
+            organisation.portfolio_url = _portfolio_url(centre, organisation)
     new_call = None
     if search is not None:
         query = {"service_type": search.service_type, "area": search.area}
@@ -131,6 +122,20 @@ def partner_search(request, centre):
         "for_call": request.GET.get("call", ""),
     }
     return render_list(request, "commissioning/partner_search.html", "partner-results", context)
+
+
+def _portfolio_url(centre, organisation) -> str | None:
+    """The portfolio's page — the providers app's (built alongside), linked once it exists:
+    the centre's view of a partner's portfolio, else the organisation's public page."""
+    if not organisation.portfolio_id:
+        return None
+    if organisation.partnership_id:
+        return url_or_none(
+            "centre:partner_portfolio",
+            centre_slug=centre.slug,
+            portfolio_id=organisation.portfolio_id,
+        )
+    return url_or_none("organisations:profile", profile_slug=organisation.slug)
 
 
 @centre_view(MANAGE)

@@ -33,16 +33,19 @@ def add_commissioning(world):
     from opencus.providers.tests.factories import OrganisationFactory
 
     today = dt.date.today()
-    portfolio_of(
-        world.organisation,
-        {
-            "kind": "ready",
-            "service_type": "respite_care",
-            "area": "disability",
-            "capacity": "10 rodzin miesięcznie",
-            "experience": [(Decimal("60000"), today - dt.timedelta(days=200))],
-        },
-    )
+    # The partners scene gives the organisation its portfolio (respite care, kind (a)); this
+    # one only when it has none.
+    if not world.organisation.portfolios.exists():
+        portfolio_of(
+            world.organisation,
+            {
+                "kind": "ready",
+                "service_type": "respite_care",
+                "area": "disability",
+                "capacity": "10 rodzin miesięcznie",
+                "experience": [(Decimal("60000"), today - dt.timedelta(days=200))],
+            },
+        )
     ous = world.ous
     world.call_draft = draft_call(world.a, by=ous, title="Opieka wytchnieniowa – projekt")
     world.call_in_house = draft_call(

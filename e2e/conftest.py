@@ -16,6 +16,7 @@ from django.test import Client
 from e2e.cases_scene import add_cases
 from e2e.catalogue_scene import add_catalogue
 from e2e.commissioning_scene import add_commissioning
+from e2e.cooperation_scene import add_cooperation
 from e2e.enrolments_scene import add_enrolments
 from e2e.equipment_scene import add_equipment
 from e2e.partners_scene import add_partners
@@ -185,4 +186,5 @@ def scene(world):
     add_referrals(world)
     add_partners(world)
     add_commissioning(world)
+    add_cooperation(world)
     return world

@@ -1,5 +1,7 @@
 """The scene's partners: requests to centre a waiting and decided, and the world's provider
-with its profile filled in and a leader who has been changed once."""
+with its profile filled in, a leader who has been changed once, and its documents: an
+attributes card (final version 1, draft version 2 with a sphere left empty) and a portfolio
+(final version 1 sent to centre a, draft version 2)."""
 
 import datetime as dt
 
@@ -49,4 +51,52 @@ def add_partners(world):
     )
     services.partnership_refuse(
         partnership=refused, by=world.director, reason="Brak usług społecznych w statucie."
+    )
+    add_documents(world)
+
+
+def add_documents(world):
+    """- ``world.card_final`` (v1) and ``world.card_draft`` (v2, the finance sphere emptied);
+    - ``world.portfolio_final`` (v1: respite care (a), transport (b)), sent to centre a:
+      ``world.submission``, waiting for the OUS; ``world.portfolio_draft`` (v2) with
+      ``world.draft_specialisation``, ``world.draft_experience``, ``world.draft_reference``;
+    - the pending partner's portfolio, sent to centre a and acknowledged by the OUS.
+    """
+    from opencus.providers import services
+    from opencus.providers.tests.fixtures import (
+        draft_portfolio,
+        final_card,
+        final_portfolio,
+        transport_b,
+    )
+
+    world.card_final = final_card(world.organisation, by=world.provider)
+    world.card_draft = services.card_start(organisation=world.organisation, by=world.provider)
+    services.card_save(
+        card=world.card_draft,
+        by=world.provider,
+        points={
+            ("finance", quadrant): ""
+            for quadrant in ("strengths", "weaknesses", "opportunities", "threats")
+        }
+        | {("staff", "strengths"): "Doświadczone opiekunki wytchnieniowe\nTerapeuta zajęciowy"},
+    )
+    portfolio = draft_portfolio(world.organisation, by=world.provider)  # respite care (a)
+    transport_b(portfolio, by=world.provider)
+    world.portfolio_final = services.portfolio_finalise(portfolio=portfolio, by=world.provider)
+    (world.submission,) = services.portfolio_send(
+        portfolio=world.portfolio_final, by=world.provider, centres=[world.a]
+    )
+    world.portfolio_draft = services.portfolio_start(
+        organisation=world.organisation, by=world.provider
+    )
+    world.draft_specialisation = world.portfolio_draft.specialisations.get(
+        service_type="respite_care"
+    )
+    world.draft_experience = world.draft_specialisation.experience.get()
+    world.draft_reference = world.draft_specialisation.references.get()
+    other = final_portfolio(world.partner_pending.organisation)
+    (acknowledged,) = services.portfolio_send(portfolio=other, by=None, centres=[world.a])
+    world.submission_acknowledged = services.submission_acknowledge(
+        submission=acknowledged, by=world.ous, note="Zapraszamy na warsztat."
     )

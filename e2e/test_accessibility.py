@@ -236,6 +236,16 @@ def referral(attr, path=""):
     return lambda s: f"/c/{s.a.slug}/referrals/{getattr(s, attr).pk}/{path}"
 
 
+def workshop(attr, path=""):
+    """A page of one of the scene's workshops: ``/c/<centre a>/cooperation/workshops/<id>/``."""
+    return lambda s: f"/c/{s.a.slug}/cooperation/workshops/{getattr(s, attr).pk}/{path}"
+
+
+def pilot(attr, path=""):
+    """A page of one of the scene's pilots: ``/c/<centre a>/cooperation/pilots/<id>/``."""
+    return lambda s: f"/c/{s.a.slug}/cooperation/pilots/{getattr(s, attr).pk}/{path}"
+
+
 def partner(attr, path=""):
     """A page of one of the scene's partnerships: ``/c/<centre a>/partners/<id>/<path>``."""
     return lambda s: f"/c/{s.a.slug}/partners/{getattr(s, attr).pk}/{path}"
@@ -962,6 +972,268 @@ SCREENS = [
         provider("profile/leader/"),
         fill_and_submit(email="nie-email"),
     ),
+    # cooperation (seed 003, procedures 5 and 6): the centre's organising team plans and
+    # records workshops and pilots; the organisation confirms and contributes; indicators
+    Screen("cooperation-workshops", "ous", c("cooperation/")),
+    Screen(
+        "cooperation-workshops-filtered",
+        "ous",
+        c("cooperation/"),
+        choose_filter("status", "held", "workshop-table", "Stowarzyszenie"),
+    ),
+    Screen(
+        "cooperation-workshops-none-found",
+        "ous",
+        c("cooperation/"),
+        filter_list("q", "zzz", "workshop-table"),
+    ),
+    Screen("cooperation-workshops-read-only", "front_desk", c("cooperation/")),
+    Screen("cooperation-workshop-new", "osl", c("cooperation/workshops/new/")),
+    Screen("cooperation-workshop-new-invalid", "osl", c("cooperation/workshops/new/"), submit),
+    Screen("cooperation-workshop", "ous", workshop("coop_workshop")),
+    Screen("cooperation-workshop-held", "front_desk", workshop("coop_held")),
+    Screen("cooperation-workshop-edit", "ous", workshop("coop_workshop", "edit/")),
+    Screen(
+        "cooperation-workshop-edit-invalid",
+        "ous",
+        workshop("coop_workshop", "edit/"),
+        clear_and_submit("place"),
+    ),
+    Screen("cooperation-participant-add", "ous", workshop("coop_workshop", "participants/new/")),
+    Screen(
+        "cooperation-participant-add-invalid",
+        "ous",
+        workshop("coop_workshop", "participants/new/"),
+        submit,
+    ),
+    Screen(
+        "cooperation-participant-remove",
+        "ous",
+        lambda s: (
+            f"/c/{s.a.slug}/cooperation/workshops/{s.coop_workshop.pk}/participants/"
+            f"{s.coop_workshop.participants.first().pk}/remove/"
+        ),
+    ),
+    Screen("cooperation-workshop-outcomes", "ous", workshop("coop_held", "outcomes/")),
+    Screen(
+        "cooperation-workshop-outcomes-invalid",
+        "ous",
+        workshop("coop_held", "outcomes/"),
+        clear_and_submit("pilot_scenario"),
+    ),
+    Screen("cooperation-workshop-cancel", "director", workshop("coop_workshop", "cancel/")),
+    Screen(
+        "cooperation-workshop-cancel-invalid",
+        "director",
+        workshop("coop_workshop", "cancel/"),
+        submit,
+    ),
+    Screen("cooperation-pilot-new", "osl", workshop("coop_held", "pilot/")),
+    Screen(
+        "cooperation-pilot-new-invalid",
+        "osl",
+        workshop("coop_held", "pilot/"),
+        clear_and_submit("scope"),
+    ),
+    Screen("cooperation-pilots", "ous", c("cooperation/pilots/")),
+    Screen(
+        "cooperation-pilots-filtered",
+        "ous",
+        c("cooperation/pilots/"),
+        choose_filter("status", "closed", "pilot-table", "Zamknięta"),
+    ),
+    Screen("cooperation-pilot", "ous", pilot("coop_pilot")),
+    Screen("cooperation-pilot-planned", "ous", pilot("coop_planned_pilot")),
+    Screen("cooperation-pilot-closed", "front_desk", pilot("coop_closed")),
+    Screen("cooperation-pilot-edit", "ous", pilot("coop_planned_pilot", "edit/")),
+    Screen("cooperation-pilot-start", "ous", pilot("coop_planned_pilot", "start/")),
+    Screen("cooperation-member-add", "ous", pilot("coop_pilot", "team/new/")),
+    Screen("cooperation-member-add-invalid", "ous", pilot("coop_pilot", "team/new/"), submit),
+    Screen(
+        "cooperation-member-remove",
+        "ous",
+        lambda s: (
+            f"/c/{s.a.slug}/cooperation/pilots/{s.coop_pilot.pk}/team/"
+            f"{s.coop_pilot.members.first().pk}/remove/"
+        ),
+    ),
+    Screen("cooperation-pilot-close", "ous", pilot("coop_pilot", "close/")),
+    Screen("cooperation-pilot-close-invalid", "ous", pilot("coop_pilot", "close/"), submit),
+    Screen("cooperation-contributions", "osl", c("cooperation/contributions/")),
+    Screen(
+        "cooperation-contributions-filtered",
+        "osl",
+        c("cooperation/contributions/"),
+        choose_filter("response", "waiting", "contribution-table", "Propozycje do diagnozy"),
+    ),
+    Screen(
+        "cooperation-contribution-respond",
+        "osl",
+        lambda s: f"/c/{s.a.slug}/cooperation/contributions/{s.coop_contribution.pk}/respond/",
+    ),
+    Screen(
+        "cooperation-contribution-respond-invalid",
+        "osl",
+        lambda s: f"/c/{s.a.slug}/cooperation/contributions/{s.coop_contribution.pk}/respond/",
+        submit,
+    ),
+    Screen("cooperation-indicators", "front_desk", c("cooperation/indicators/")),
+    Screen("network-indicators", "analyst", lambda s: f"/n/{s.network.slug}/indicators/"),
+    Screen("organisation-cooperation", "provider", provider("cooperation/")),
+    Screen("organisation-cooperation-pilots", "provider", provider("cooperation/pilots/")),
+    Screen(
+        "organisation-cooperation-workshop",
+        "provider",
+        provider("cooperation/workshops/{s.coop_workshop.pk}/"),
+    ),
+    Screen(
+        "organisation-cooperation-confirm",
+        "provider",
+        provider("cooperation/workshops/{s.coop_workshop.pk}/confirm/"),
+    ),
+    Screen(
+        "organisation-cooperation-remarks",
+        "provider",
+        provider("cooperation/workshops/{s.coop_workshop.pk}/remarks/"),
+    ),
+    Screen(
+        "organisation-cooperation-pilot",
+        "provider",
+        provider("cooperation/pilots/{s.coop_pilot.pk}/"),
+    ),
+    Screen(
+        "organisation-cooperation-contribution",
+        "provider",
+        provider("cooperation/pilots/{s.coop_pilot.pk}/contributions/new/"),
+    ),
+    Screen(
+        "organisation-cooperation-contribution-invalid",
+        "provider",
+        provider("cooperation/pilots/{s.coop_pilot.pk}/contributions/new/"),
+        submit,
+    ),
+    # the attributes card and the portfolio (seed 003, procedure 4), on both sides
+    Screen("organisation-card", "provider", provider("card/")),
+    Screen("organisation-card-start", "provider", provider("card/start/")),  # to the draft
+    Screen("organisation-card-edit", "provider", provider("card/edit/")),
+    Screen("organisation-card-finalise-gaps", "provider", provider("card/finalise/")),
+    Screen("organisation-card-version", "provider", provider("card/{s.card_draft.pk}/")),
+    Screen("organisation-portfolio", "provider", provider("portfolio/")),
+    Screen("organisation-portfolio-start", "provider", provider("portfolio/start/")),
+    Screen("organisation-portfolio-edit", "provider", provider("portfolio/edit/")),
+    Screen("organisation-portfolio-finalise", "provider", provider("portfolio/finalise/")),
+    Screen(
+        "organisation-specialisation-new",
+        "provider",
+        provider("portfolio/specialisations/new/"),
+    ),
+    Screen(
+        "organisation-specialisation-new-invalid",
+        "provider",
+        provider("portfolio/specialisations/new/"),
+        submit,
+    ),
+    Screen(
+        "organisation-specialisation-edit",
+        "provider",
+        provider("portfolio/specialisations/{s.draft_specialisation.pk}/"),
+    ),
+    Screen(
+        "organisation-specialisation-delete",
+        "provider",
+        provider("portfolio/specialisations/{s.draft_specialisation.pk}/delete/"),
+    ),
+    Screen(
+        "organisation-experience-new",
+        "provider",
+        provider("portfolio/specialisations/{s.draft_specialisation.pk}/experience/new/"),
+    ),
+    Screen(
+        "organisation-experience-too-old",
+        "provider",
+        provider("portfolio/specialisations/{s.draft_specialisation.pk}/experience/new/"),
+        fill_and_submit(
+            title="Opieka 2019", funder="Gmina", starts_on="2019-01-01", ends_on="2019-12-31"
+        ),
+    ),
+    Screen(
+        "organisation-experience-edit",
+        "provider",
+        provider("portfolio/experience/{s.draft_experience.pk}/"),
+    ),
+    Screen(
+        "organisation-experience-delete",
+        "provider",
+        provider("portfolio/experience/{s.draft_experience.pk}/delete/"),
+    ),
+    Screen(
+        "organisation-reference-new",
+        "provider",
+        provider("portfolio/specialisations/{s.draft_specialisation.pk}/references/new/"),
+    ),
+    Screen(
+        "organisation-reference-edit",
+        "provider",
+        provider("portfolio/references/{s.draft_reference.pk}/"),
+    ),
+    Screen(
+        "organisation-reference-delete",
+        "provider",
+        provider("portfolio/references/{s.draft_reference.pk}/delete/"),
+    ),
+    Screen(
+        "organisation-portfolio-version",
+        "provider",
+        provider("portfolio/{s.portfolio_final.pk}/"),
+    ),
+    Screen(
+        "organisation-portfolio-send",
+        "provider",
+        provider("portfolio/{s.portfolio_final.pk}/send/"),
+    ),
+    Screen(
+        "organisation-portfolio-send-invalid",
+        "provider",
+        provider("portfolio/{s.portfolio_final.pk}/send/"),
+        submit,
+    ),
+    Screen("partner-card", "kipus", lambda s: f"/c/{s.a.slug}/partners/cards/{s.card_final.pk}/"),
+    Screen(
+        "partner-portfolio",
+        "ous",
+        lambda s: f"/c/{s.a.slug}/partners/portfolios/{s.portfolio_final.pk}/",
+    ),
+    Screen("portfolios-received", "ous", c("partners/portfolios/")),
+    Screen(
+        "portfolios-received-filtered",
+        "ous",
+        c("partners/portfolios/"),
+        choose_filter("acknowledged", "no", "received-table", "Stowarzyszenie"),
+    ),
+    Screen(
+        "portfolios-received-none-found",
+        "ous",
+        c("partners/portfolios/"),
+        filter_list("q", "zzz", "received-table"),
+    ),
+    Screen("portfolios-received-read-only", "front_desk", c("partners/portfolios/")),
+    Screen(
+        "portfolio-acknowledge",
+        "ous",
+        lambda s: f"/c/{s.a.slug}/partners/submissions/{s.submission.pk}/acknowledge/",
+    ),
+    Screen(
+        "portfolio-acknowledged",
+        "director",
+        lambda s: f"/c/{s.a.slug}/partners/submissions/{s.submission_acknowledged.pk}/acknowledge/",
+    ),
+    Screen("organisation-public", None, portal("/organisations/{s.organisation.slug}/")),
+    Screen(
+        "organisation-public-not-verified",
+        None,
+        portal("/organisations/{s.partner_pending.organisation.slug}/"),
+        status=404,
+    ),
     # the public portal (its home is the site's home, "home" above)
     Screen("portal-search", None, portal("/services/")),
     Screen("portal-search-results", None, portal("/services/?q=dowoz+posilkow")),
@@ -1181,6 +1453,17 @@ def test_every_page_has_a_screen(scene):
         "centre:call_csv",  # a download
         "centre:call_evaluation_csv",  # a download
         "commissioning:call_comment",  # POST from the call's public page
+        "centre:workshop_csv",  # downloads
+        "centre:pilot_csv",
+        "centre:cooperation_indicators_csv",
+        "network:cooperation_indicators_csv",
+        "centre:pilot_report_pdf",  # a PDF
+        "organisation:cooperation_pilot_report_pdf",  # a PDF
+        "centre:portfolio_received_csv",  # a download
+        "centre:partner_card_pdf",  # a PDF
+        "centre:partner_portfolio_pdf",  # a PDF
+        "organisation:card_pdf",  # a PDF
+        "organisation:portfolio_pdf",  # a PDF
     }
     checked = {
         resolve(urlsplit(screen.url(scene)).path).view_name

@@ -24,6 +24,8 @@ CENTRE_NAV = [
     "referrals/",
     "partners/",
     "commissioning/calls/",
+    "cooperation/",
+    "cooperation/indicators/",
     "catalogue/",
     "locations/",
     "staff/",
@@ -53,9 +55,19 @@ ROLES = {
     "provider": (
         "o",
         "organisation",
-        ["", "enrolments/", "referrals/", "profile/", "profile/leader/", "calls/"],
+        [
+            "",
+            "enrolments/",
+            "referrals/",
+            "profile/",
+            "profile/leader/",
+            "card/",
+            "portfolio/",
+            "calls/",
+            "cooperation/",
+        ],
     ),
-    "analyst": ("n", "network", [""]),
+    "analyst": ("n", "network", ["", "indicators/"]),
 }
 
 

@@ -194,3 +194,7 @@ LOGGING = {
 
 # Pages per list; lists never load more than this many rows.
 PAGE_SIZE = env_int("PAGE_SIZE", 25)
+
+# Seed 003, procedure 6: the pilot inclusion of an organisation in the centre's tasks lasts at
+# least this many months (cooperation.services.pilot_create refuses a shorter period).
+COOPERATION_PILOT_MIN_MONTHS = env_int("COOPERATION_PILOT_MIN_MONTHS", 3)

@@ -20,6 +20,7 @@ from opencus.people.urls import centre_urlpatterns as people_centre
 from opencus.plans.urls import centre_urlpatterns as plans_centre
 from opencus.providers.urls import centre_urlpatterns as providers_centre
 from opencus.providers.urls import organisation_urlpatterns as providers_organisation
+from opencus.providers.urls import profile_urlpatterns as providers_profiles
 from opencus.referrals.urls import centre_urlpatterns as referrals_centre
 from opencus.referrals.urls import organisation_urlpatterns as referrals_organisation
 from opencus.residents.urls import centre_urlpatterns as residents_centre
@@ -65,6 +66,7 @@ urlpatterns = [
     path("accounts/", include("opencus.accounts.urls")),
     path("my/", include("opencus.residents.urls")),
     path("providers/", include("opencus.providers.urls")),
+    path("", include((providers_profiles, "organisations"))),
     path("c/<slug:centre_slug>/", include((centre_patterns, "centre"))),
     path("o/<slug:organisation_slug>/", include((organisation_patterns, "organisation"))),
     path("n/<slug:network_slug>/", include((network_patterns, "network"))),

@@ -6,3 +6,18 @@ class CooperationConfig(AppConfig):
     name = "opencus.cooperation"
     label = "cooperation"
     verbose_name = _("Cooperation with partners")
+
+    def ready(self):
+        from auditlog.registry import auditlog
+
+        from opencus.cooperation.models import (
+            Contribution,
+            Pilot,
+            PilotMember,
+            Workshop,
+            WorkshopParticipant,
+        )
+
+        # The records the centre and the organisation share: every change is kept.
+        for model in (Workshop, WorkshopParticipant, Pilot, PilotMember, Contribution):
+            auditlog.register(model)

@@ -31,6 +31,8 @@ NAVIGATION: dict[str, list[NavItem]] = {
         NavItem(_("Partners"), "centre:partner_list", "providers.view_partner"),
         NavItem(_("Commissioning"), "centre:call_list", "commissioning.view_call"),
         NavItem(_("Find partners"), "centre:partner_search", "commissioning.find_partner"),
+        NavItem(_("Cooperation"), "centre:workshop_list", "cooperation.view_cooperation"),
+        NavItem(_("Indicators"), "centre:cooperation_indicators", "cooperation.view_indicators"),
         NavItem(_("Catalogue"), "centre:service_list", "catalogue.view_catalogue"),
         NavItem(_("Locations"), "centre:location_list", "catalogue.view_catalogue"),
         NavItem(_("Staff"), "centre:staff_list", "centre.view_staff"),
@@ -45,10 +47,18 @@ NAVIGATION: dict[str, list[NavItem]] = {
         NavItem(_("Referrals"), "organisation:referral_list", "referrals.answer_referral"),
         NavItem(_("Profile"), "organisation:profile", "providers.manage_profile"),
         NavItem(_("Cooperation leader"), "organisation:leader", "providers.manage_profile"),
+        NavItem(_("Attributes card"), "organisation:card", "providers.manage_profile"),
+        NavItem(_("Portfolio"), "organisation:portfolio", "providers.manage_profile"),
         NavItem(_("Calls and offers"), "organisation:call_list", "commissioning.submit_offer"),
+        NavItem(
+            _("Cooperation with centres"),
+            "organisation:cooperation_workshop_list",
+            "cooperation.take_part",
+        ),
     ],
     ContextKind.NETWORK: [
         NavItem(_("Dashboard"), "network:dashboard", "network.view_dashboard"),
+        NavItem(_("Indicators"), "network:cooperation_indicators", "network.view_indicators"),
     ],
 }
 

@@ -9,9 +9,11 @@ from django.db import transaction
 
 from opencus.accounts.models import Membership, User
 from opencus.demo import data
+from opencus.demo.cards_loader import load_cards
 from opencus.demo.cases_loader import load_cases
 from opencus.demo.catalogue_loader import load_catalogue
 from opencus.demo.commissioning_loader import load_commissioning
+from opencus.demo.cooperation_loader import load_cooperation
 from opencus.demo.enrolments_loader import load_enrolments
 from opencus.demo.equipment_loader import load_equipment
 from opencus.demo.partners_loader import load_partners
@@ -331,6 +333,7 @@ def load_demo(*, stdout=None) -> list[tuple[str, str]]:
     _organisation()
     logins = _users()
     load_partners()
+    load_cards()
     load_catalogue()
     load_people()
     load_equipment()
@@ -339,4 +342,5 @@ def load_demo(*, stdout=None) -> list[tuple[str, str]]:
     load_plans()
     load_referrals()
     load_commissioning()
+    load_cooperation()
     return logins

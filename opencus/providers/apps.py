@@ -11,11 +11,18 @@ class ProvidersConfig(AppConfig):
         from auditlog.registry import auditlog
 
         from opencus.providers.models import (
+            AttributesCard,
             CooperationLeader,
+            Experience,
             Organisation,
             OrganisationArea,
             OrganisationNetwork,
             Partnership,
+            Portfolio,
+            PortfolioSubmission,
+            Reference,
+            Specialisation,
+            SwotEntry,
         )
 
         auditlog.register(Organisation, m2m_fields={"operating_gminas", "networks"})
@@ -23,3 +30,14 @@ class ProvidersConfig(AppConfig):
         auditlog.register(OrganisationNetwork)
         auditlog.register(Partnership)
         auditlog.register(CooperationLeader)
+        # The documents the organisation writes for the centres, and what their OUS answered.
+        for model in (
+            AttributesCard,
+            SwotEntry,
+            Portfolio,
+            Specialisation,
+            Experience,
+            Reference,
+            PortfolioSubmission,
+        ):
+            auditlog.register(model)

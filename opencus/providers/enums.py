@@ -74,3 +74,29 @@ class ExperienceKind(models.TextChoices):
     PROJECT = "project", _("project co-financed by the state or the EU")
     CONTRACT = "contract", _("contract (public procurement)")
     OTHER = "other", pgettext_lazy("experience kind", "other")
+
+
+# What each sphere of the SWOT covers (seed 003, procedure 4, stage 1): shown next to the card.
+SPHERE_HELP = {
+    Sphere.MANAGEMENT: _(
+        "Clarity of functions and roles, project management of tasks, internal rules of "
+        "responsibility for duties while a commissioned task lasts, internal ethics, and how the "
+        "statutory activity matches the statutory scope of social services."
+    ),
+    Sphere.STAFF: _(
+        "Qualifications and experience, entitlements to particular kinds of services, the "
+        "possibility of bringing in outside specialists and volunteers."
+    ),
+    Sphere.RESOURCES: _(
+        "Own premises, devices and technical equipment, also for particular services, and what "
+        "could be obtained (e.g. lent free of charge) if new commissioned tasks are taken on."
+    ),
+    Sphere.FINANCE: _(
+        "Sources of funding (economic activity, local government and state grants, EU funds, "
+        "etc.) and financial liquidity."
+    ),
+    Sphere.RELATIONS: _(
+        "Number of partners, references obtained, recognition in the local community, trust of "
+        "the public administration."
+    ),
+}

@@ -1,12 +1,22 @@
 from django import forms
 from django.contrib.auth.password_validation import password_validators_help_text_html
+from django.core.validators import MinValueValidator
+from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 
-from opencus.catalogue.enums import ServiceArea
+from opencus.catalogue.enums import ServiceArea, ServiceType
 from opencus.core.widgets import FastSelect
 from opencus.providers import selectors
-from opencus.providers.enums import LegalForm, PartnershipStatus
-from opencus.providers.models import Organisation
+from opencus.providers.enums import SPHERE_HELP, LegalForm, PartnershipStatus, Quadrant, Sphere
+from opencus.providers.models import (
+    AttributesCard,
+    Experience,
+    Organisation,
+    Portfolio,
+    Reference,
+    Specialisation,
+)
+from opencus.providers.services import CARD_FIELDS, experience_earliest_end
 from opencus.providers.validators import normalise_krs, normalise_nip, normalise_regon
 from opencus.territory.models import Gmina
 
@@ -258,3 +268,203 @@ class PartnerFilterForm(forms.Form):
 
 class QueueFilterForm(forms.Form):
     q = forms.CharField(label=_("Name, place, NIP, REGON or KRS"), required=False, max_length=100)
+
+
+# --- the attributes card and the portfolio ---------------------------------------------------
+
+
+def point_field_name(sphere: str, quadrant: str) -> str:
+    return f"{sphere}_{quadrant}"
+
+
+class CardForm(forms.Form):
+    """The draft card: four textareas per sphere (one point a line), the four questions, the
+    ethics and the trust of the community, and the ZET co-author."""
+
+    def __init__(self, *args, card: AttributesCard, **kwargs):
+        super().__init__(*args, **kwargs)
+        texts = {(e.sphere, e.quadrant): e.text for e in card.entries.all()}
+        for sphere in Sphere:
+            for quadrant in Quadrant:
+                name = point_field_name(sphere, quadrant)
+                self.fields[name] = forms.CharField(
+                    label=capfirst(quadrant.label),
+                    required=False,
+                    max_length=5000,
+                    widget=forms.Textarea(attrs={"rows": 4}),
+                )
+                self.initial.setdefault(name, texts.get((sphere, quadrant), ""))
+        for name in CARD_FIELDS:
+            model_field = AttributesCard._meta.get_field(name)
+            self.fields[name] = model_field.formfield(required=False)
+            if name != "zet_coauthor":
+                self.fields[name].widget = forms.Textarea(attrs={"rows": 3})
+            self.initial.setdefault(name, getattr(card, name))
+        self.fields["zet_coauthor"].help_text = _(
+            "Procedure 4: the SWOT is made together with the territorial expert team (ZET)."
+        )
+
+    def spheres(self) -> list[dict]:
+        """The form laid out by sphere, for the template."""
+        return [
+            {
+                "code": sphere.value,
+                "label": sphere.label,
+                "help": SPHERE_HELP[sphere],
+                "fields": [self[point_field_name(sphere, q)] for q in Quadrant],
+            }
+            for sphere in Sphere
+        ]
+
+    def questions(self) -> list:
+        return [self[name] for name in CARD_FIELDS if name != "zet_coauthor"]
+
+    def points(self) -> dict[tuple[str, str], str]:
+        return {
+            (sphere.value, quadrant.value): self.cleaned_data[point_field_name(sphere, quadrant)]
+            for sphere in Sphere
+            for quadrant in Quadrant
+        }
+
+    def texts(self) -> dict:
+        return {name: self.cleaned_data[name] for name in CARD_FIELDS}
+
+
+class _ServiceCheckedForm(forms.ModelForm):
+    """A form for a row the service checks: the rules spanning fields and the constraints are
+    the service's (it names the field), the form only checks each field."""
+
+    def validate_unique(self):
+        pass
+
+    def validate_constraints(self):
+        pass
+
+
+class PortfolioForm(_ServiceCheckedForm):
+    class Meta:
+        model = Portfolio
+        fields = ["introduction", "guarantees", "zet_coauthor", "is_public"]
+        widgets = {
+            "introduction": forms.Textarea(attrs={"rows": 5}),
+            "guarantees": forms.Textarea(attrs={"rows": 3}),
+        }
+
+
+class SpecialisationForm(_ServiceCheckedForm):
+    class Meta:
+        model = Specialisation
+        fields = [
+            "kind",
+            "service_type",
+            "area",
+            "description",
+            "recipients",
+            "guarantees",
+            "capacity",
+            "support_form",
+            "support_needed",
+            "position",
+        ]
+        widgets = {
+            "kind": forms.RadioSelect,
+            "support_form": forms.RadioSelect,
+            "description": forms.Textarea(attrs={"rows": 3}),
+            "recipients": forms.Textarea(attrs={"rows": 2}),
+            "guarantees": forms.Textarea(attrs={"rows": 2}),
+            "support_needed": forms.Textarea(attrs={"rows": 2}),
+        }
+        help_texts = {
+            "support_form": _("Only for kind (b): how the centre could commission it."),
+            "support_needed": _(
+                "Only for kind (b): e.g. staff, premises, equipment, a grant for the start."
+            ),
+            "position": _("1 is shown first within its kind."),
+        }
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["position"].required = False
+        self.fields["support_form"].choices = [
+            c for c in self.fields["support_form"].choices if c[0]
+        ]
+        self.fields["kind"].choices = [c for c in self.fields["kind"].choices if c[0]]
+        self.fields["service_type"].choices = [("", "—"), *ServiceType.choices]
+        self.fields["area"].choices = [("", "—"), *ServiceArea.choices]
+
+    def service_fields(self) -> dict:
+        data = dict(self.cleaned_data)
+        data["support_form"] = data.get("support_form") or ""
+        return data
+
+
+class ExperienceForm(_ServiceCheckedForm):
+    class Meta:
+        model = Experience
+        fields = ["kind", "title", "funder", "starts_on", "ends_on", "value", "description"]
+        widgets = {
+            "starts_on": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+            "ends_on": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+            "description": forms.Textarea(attrs={"rows": 3}),
+        }
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["ends_on"].help_text = _(
+            "Only experience of the last 3 years counts: it ended on %(date)s or later (or "
+            "goes on)."
+        ) % {"date": experience_earliest_end().strftime("%d.%m.%Y")}
+        self.fields["value"].validators.append(MinValueValidator(0))
+        self.fields["value"].widget.attrs["min"] = "0"
+
+
+class ReferenceForm(_ServiceCheckedForm):
+    class Meta:
+        model = Reference
+        fields = ["issued_by", "issued_on", "summary", "contact"]
+        widgets = {
+            "issued_on": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+            "summary": forms.Textarea(attrs={"rows": 3}),
+        }
+
+
+class SendForm(forms.Form):
+    """The centres a final version goes to: those the organisation works with or asked to."""
+
+    centres = forms.MultipleChoiceField(
+        label=_("Centres"),
+        widget=forms.CheckboxSelectMultiple,
+        help_text=_("The portfolio is addressed to the organiser of social services (OUS)."),
+    )
+
+    def __init__(self, *args, partnerships, sent: dict, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.centres_by_id = {str(p.centre_id): p.centre for p in partnerships}
+        choices = []
+        for p in partnerships:
+            label = str(p.centre.name)
+            if p.centre_id in sent:
+                label += " " + str(_("(already sent)"))
+            choices.append((str(p.centre_id), label))
+        self.fields["centres"].choices = choices
+
+    def chosen_centres(self) -> list:
+        return [self.centres_by_id[pk] for pk in self.cleaned_data["centres"]]
+
+
+class AcknowledgeForm(forms.Form):
+    note = forms.CharField(
+        label=_("Note to the organisation (optional)"),
+        required=False,
+        max_length=2000,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text=_("E.g. when the OUS would like to meet, or what the centre needs most."),
+    )
+
+
+class ReceivedFilterForm(forms.Form):
+    q = forms.CharField(label=_("Organisation"), required=False, max_length=100)
+    service_type = forms.ChoiceField(
+        label=_("Service"), required=False, choices=[("", _("any")), *ServiceType.choices]
+    )
+    acknowledged = forms.ChoiceField(label=_("Acknowledged"), required=False, choices=YES_NO)

@@ -1,9 +1,12 @@
 """Partner organisations: self-registration (public), the centre's registry and verification
-queue, and the organisation's own profile and cooperation leader (provider portal)."""
+queue, and the organisation's own profile and cooperation leader (provider portal); the
+organisation's attributes card and portfolio, written in the portal and read by the centres
+it works with, the portfolios a centre has received, and the organisation's public page."""
 
 from django.contrib import messages
 from django.contrib.auth import login
 from django.core.exceptions import ValidationError
+from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
@@ -18,17 +21,25 @@ from opencus.core.exports import csv_response
 from opencus.core.forms import add_service_errors, valid_filters
 from opencus.core.pagination import paginate, querystring_without_page
 from opencus.core.views import render_list
-from opencus.providers import selectors, services
+from opencus.providers import documents, selectors, services, versions
 from opencus.providers.enums import PartnershipStatus
 from opencus.providers.forms import (
     AccountForm,
+    AcknowledgeForm,
+    CardForm,
+    ExperienceForm,
     LeaderForm,
     PartnerFilterForm,
+    PortfolioForm,
     ProfileForm,
     QueueFilterForm,
+    ReceivedFilterForm,
+    ReferenceForm,
     RefuseForm,
     RegistrationForm,
     RequestForm,
+    SendForm,
+    SpecialisationForm,
 )
 
 VIEW = "providers.view_partner"
@@ -240,6 +251,9 @@ def partner_detail(request, centre, partnership_id):
             "leaders": leaders,
             "can_decide": partnership.status == PartnershipStatus.PENDING
             and can(request.user, VERIFY, centre),
+            "documents": selectors.partner_documents(centre=centre, partnership=partnership),
+            "has_public_profile": partnership.status == PartnershipStatus.VERIFIED
+            or selectors.has_public_profile(organisation=partnership.organisation),
         },
     )
 
@@ -314,13 +328,15 @@ def partner_refuse(request, centre, partnership_id):
 @organisation_view(PROFILE)
 def profile(request, organisation):
     organisation = selectors.organisation_profile(organisation_id=organisation.pk)
+    partnerships = selectors.organisation_partnerships(organisation=organisation)
     return render(
         request,
         "providers/profile.html",
         {
             "organisation": organisation,
-            "partnerships": selectors.organisation_partnerships(organisation=organisation),
+            "partnerships": partnerships,
             "leader": selectors.current_leader(organisation=organisation),
+            "has_public_profile": any(p.status == PartnershipStatus.VERIFIED for p in partnerships),
         },
     )
 
@@ -398,5 +414,649 @@ def leader(request, organisation):
             "organisation": organisation,
             "form": form,
             "leaders": selectors.leader_history(organisation=organisation),
+        },
+    )
+
+
+# --- the organisation: its attributes card and portfolio (seed 003, procedure 4) ------------
+
+
+def _to(name: str, organisation, *args, anchor: str = ""):
+    url = reverse(f"organisation:{name}", args=[organisation.slug, *args])
+    return redirect(f"{url}#{anchor}" if anchor else url)
+
+
+def _pdf_response(content: bytes, filename: str) -> HttpResponse:
+    response = HttpResponse(content, content_type="application/pdf")
+    response["Content-Disposition"] = f'inline; filename="{filename}"'
+    return response
+
+
+def _card_pdf_name(card) -> str:
+    draft = "" if card.is_final else "-szkic"
+    return f"karta-atrybutow-{card.organisation.slug}-v{card.version}{draft}.pdf"
+
+
+def _folder_pdf_name(portfolio) -> str:
+    draft = "" if portfolio.is_final else "-szkic"
+    return f"teczka-dla-cus-{portfolio.organisation.slug}-v{portfolio.version}{draft}.pdf"
+
+
+def _start_page(request, organisation, *, start, draft, latest, kind: str):
+    """Start the document, or a new version copied from the latest final one (confirm first).
+
+    ``draft`` and ``latest`` find the organisation's draft and latest final version."""
+    draft = draft(organisation=organisation)
+    if draft is not None:
+        messages.info(
+            request,
+            _("Version %(version)s is the draft: carry on with it.") % {"version": draft.version},
+        )
+        return _to(f"{kind}_edit", organisation)
+    if request.method == "POST":
+        try:
+            document = start(organisation=organisation, by=request.user)
+        except ValidationError as exc:
+            messages.error(request, " ".join(exc.messages))
+            return _to(kind, organisation)
+        messages.success(
+            request, _("Version %(version)s is started.") % {"version": document.version}
+        )
+        return _to(f"{kind}_edit", organisation)
+    return render(
+        request,
+        "providers/document_start.html",
+        {"organisation": organisation, "latest": latest(organisation=organisation), "kind": kind},
+    )
+
+
+def _finalise_page(request, organisation, *, document, finalise, gaps, kind: str):
+    """Make the draft final (confirm first); say what is missing when it cannot be."""
+    if document is None:
+        messages.info(request, _("There is no draft to make final."))
+        return _to(kind, organisation)
+    problems = []
+    if request.method == "POST":
+        try:
+            finalise(document, by=request.user)
+        except ValidationError as exc:
+            problems = exc.messages
+        else:
+            messages.success(
+                request,
+                _(
+                    "Version %(version)s is final: the centres the organisation works with can "
+                    "read it."
+                )
+                % {"version": document.version},
+            )
+            return _to(f"{kind}_detail", organisation, document.pk)
+    else:
+        found = gaps(document)
+        problems = ValidationError(found).messages if found else []
+    return render(
+        request,
+        "providers/document_finalise.html",
+        {"organisation": organisation, "document": document, "problems": problems, "kind": kind},
+    )
+
+
+@organisation_view(PROFILE)
+def card(request, organisation):
+    """The card's versions: the draft to work on, and the final versions the centres read."""
+    cards = selectors.card_versions(organisation=organisation)
+    return render(
+        request,
+        "providers/card.html",
+        {
+            "organisation": organisation,
+            "versions": cards,
+            "draft": next((c for c in cards if not c.is_final), None),
+            "latest_final": next((c for c in cards if c.is_final), None),
+        },
+    )
+
+
+@organisation_view(PROFILE)
+def card_start(request, organisation):
+    return _start_page(
+        request,
+        organisation,
+        start=services.card_start,
+        draft=selectors.draft_card,
+        latest=selectors.latest_final_card,
+        kind="card",
+    )
+
+
+@organisation_view(PROFILE)
+def card_edit(request, organisation):
+    """The draft: five spheres by four quadrants, the four questions, ethics and trust."""
+    draft = selectors.draft_card(organisation=organisation)
+    if draft is None:
+        messages.info(request, _("There is no draft: start the card or a new version first."))
+        return _to("card", organisation)
+    form = CardForm(request.POST if request.method == "POST" else None, card=draft)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.card_save(card=draft, by=request.user, points=form.points(), **form.texts())
+        except ValidationError as exc:
+            add_service_errors(form, exc)
+        else:
+            messages.success(request, _("The draft is saved."))
+            if request.POST.get("then") == "finalise":
+                return _to("card_finalise", organisation)
+            return _to("card_edit", organisation)
+    return render(
+        request,
+        "providers/card_form.html",
+        {"organisation": organisation, "card": draft, "form": form},
+    )
+
+
+@organisation_view(PROFILE)
+def card_finalise(request, organisation):
+    return _finalise_page(
+        request,
+        organisation,
+        document=selectors.draft_card(organisation=organisation),
+        finalise=lambda card, by: services.card_finalise(card=card, by=by),
+        gaps=services.card_gaps,
+        kind="card",
+    )
+
+
+def _card_page(request, card, *, centre=None, partnership=None):
+    previous = selectors.previous_card(card=card)
+    return render(
+        request,
+        "providers/card_detail.html",
+        {
+            "organisation": card.organisation,
+            "card": card,
+            "swot": versions.swot(card),
+            "questions": versions.questions(card),
+            "previous": previous,
+            "changes": versions.card_changes(previous, card),
+            "centre": centre,
+            "partnership": partnership,
+        },
+    )
+
+
+@organisation_view(PROFILE)
+def card_detail(request, organisation, card_id):
+    return _card_page(request, selectors.get_card(organisation=organisation, card_id=card_id))
+
+
+@organisation_view(PROFILE)
+def card_pdf(request, organisation, card_id):
+    card = selectors.get_card(organisation=organisation, card_id=card_id)
+    return _pdf_response(documents.card_pdf(card), _card_pdf_name(card))
+
+
+@organisation_view(PROFILE)
+def portfolio(request, organisation):
+    """The portfolio's versions, and per final version the centres it went to and their answer."""
+    portfolios = selectors.portfolio_versions(organisation=organisation)
+    return render(
+        request,
+        "providers/portfolio.html",
+        {
+            "organisation": organisation,
+            "versions": portfolios,
+            "draft": next((p for p in portfolios if not p.is_final), None),
+            "submissions": [s for p in portfolios for s in p.submissions.all()],
+        },
+    )
+
+
+@organisation_view(PROFILE)
+def portfolio_start(request, organisation):
+    return _start_page(
+        request,
+        organisation,
+        start=services.portfolio_start,
+        draft=selectors.draft_portfolio,
+        latest=selectors.latest_final_portfolio,
+        kind="portfolio",
+    )
+
+
+@organisation_view(PROFILE)
+def portfolio_edit(request, organisation):
+    """The draft: what the centre should notice, guarantees, and the specialisations with their
+    experience and references."""
+    draft = selectors.draft_portfolio(organisation=organisation)
+    if draft is None:
+        messages.info(request, _("There is no draft: start the portfolio or a new version first."))
+        return _to("portfolio", organisation)
+    form = PortfolioForm(request.POST if request.method == "POST" else None, instance=draft)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.portfolio_save(portfolio=draft, by=request.user, **form.cleaned_data)
+        except ValidationError as exc:
+            add_service_errors(form, exc)
+        else:
+            messages.success(request, _("The draft is saved."))
+            return _to("portfolio_edit", organisation)
+    return render(
+        request,
+        "providers/portfolio_form.html",
+        {
+            "organisation": organisation,
+            "portfolio": draft,
+            "form": form,
+            "earliest": services.experience_earliest_end(),
+        },
+    )
+
+
+def _row_page(request, organisation, *, form, save, title, anchor=""):
+    """A form for one row of the draft portfolio (specialisation, experience, reference)."""
+    if request.method == "POST" and form.is_valid():
+        try:
+            row = save(form)
+        except ValidationError as exc:
+            add_service_errors(form, exc)
+        else:
+            messages.success(request, _("Saved: %(row)s.") % {"row": row})
+            return _to("portfolio_edit", organisation, anchor=anchor or f"row-{row.pk}")
+    return render(
+        request,
+        "providers/portfolio_row_form.html",
+        {"organisation": organisation, "form": form, "title": title},
+    )
+
+
+def _delete_page(request, organisation, *, row, delete, what, anchor=""):
+    if request.method == "POST":
+        try:
+            delete(row)
+        except ValidationError as exc:
+            messages.error(request, " ".join(exc.messages))
+        else:
+            messages.success(request, _("Removed: %(row)s.") % {"row": row})
+        return _to("portfolio_edit", organisation, anchor=anchor)
+    return render(
+        request,
+        "providers/portfolio_row_delete.html",
+        {"organisation": organisation, "row": row, "what": what},
+    )
+
+
+def _data(request):
+    return request.POST if request.method == "POST" else None
+
+
+@organisation_view(PROFILE)
+def specialisation_create(request, organisation):
+    draft = selectors.draft_portfolio(organisation=organisation)
+    if draft is None:
+        return _to("portfolio", organisation)
+    return _row_page(
+        request,
+        organisation,
+        form=SpecialisationForm(_data(request)),
+        save=lambda form: services.specialisation_create(
+            portfolio=draft, by=request.user, **form.service_fields()
+        ),
+        title=_("Add a specialisation"),
+    )
+
+
+@organisation_view(PROFILE)
+def specialisation_edit(request, organisation, specialisation_id):
+    row = selectors.get_draft_specialisation(
+        organisation=organisation, specialisation_id=specialisation_id
+    )
+    return _row_page(
+        request,
+        organisation,
+        form=SpecialisationForm(_data(request), instance=row),
+        save=lambda form: services.specialisation_update(
+            specialisation=row, by=request.user, **form.service_fields()
+        ),
+        title=_("Change the specialisation"),
+    )
+
+
+@organisation_view(PROFILE)
+def specialisation_delete(request, organisation, specialisation_id):
+    row = selectors.get_draft_specialisation(
+        organisation=organisation, specialisation_id=specialisation_id
+    )
+    return _delete_page(
+        request,
+        organisation,
+        row=row,
+        delete=lambda r: services.specialisation_delete(specialisation=r, by=request.user),
+        what=_("the specialisation with its experience and references"),
+        anchor="specialisations",
+    )
+
+
+@organisation_view(PROFILE)
+def experience_create(request, organisation, specialisation_id):
+    specialisation = selectors.get_draft_specialisation(
+        organisation=organisation, specialisation_id=specialisation_id
+    )
+    return _row_page(
+        request,
+        organisation,
+        form=ExperienceForm(_data(request)),
+        save=lambda form: services.experience_create(
+            specialisation=specialisation, by=request.user, **form.cleaned_data
+        ),
+        title=_("Add experience: %(service)s") % {"service": specialisation},
+        anchor=f"row-{specialisation.pk}",
+    )
+
+
+@organisation_view(PROFILE)
+def experience_edit(request, organisation, experience_id):
+    row = selectors.get_draft_experience(organisation=organisation, experience_id=experience_id)
+    return _row_page(
+        request,
+        organisation,
+        form=ExperienceForm(_data(request), instance=row),
+        save=lambda form: services.experience_update(
+            experience=row, by=request.user, **form.cleaned_data
+        ),
+        title=_("Change the experience: %(service)s") % {"service": row.specialisation},
+        anchor=f"row-{row.specialisation_id}",
+    )
+
+
+@organisation_view(PROFILE)
+def experience_delete(request, organisation, experience_id):
+    row = selectors.get_draft_experience(organisation=organisation, experience_id=experience_id)
+    return _delete_page(
+        request,
+        organisation,
+        row=row,
+        delete=lambda r: services.experience_delete(experience=r, by=request.user),
+        what=_("the experience"),
+        anchor=f"row-{row.specialisation_id}",
+    )
+
+
+@organisation_view(PROFILE)
+def reference_create(request, organisation, specialisation_id):
+    specialisation = selectors.get_draft_specialisation(
+        organisation=organisation, specialisation_id=specialisation_id
+    )
+    return _row_page(
+        request,
+        organisation,
+        form=ReferenceForm(_data(request)),
+        save=lambda form: services.reference_create(
+            specialisation=specialisation, by=request.user, **form.cleaned_data
+        ),
+        title=_("Add a reference: %(service)s") % {"service": specialisation},
+        anchor=f"row-{specialisation.pk}",
+    )
+
+
+@organisation_view(PROFILE)
+def reference_edit(request, organisation, reference_id):
+    row = selectors.get_draft_reference(organisation=organisation, reference_id=reference_id)
+    return _row_page(
+        request,
+        organisation,
+        form=ReferenceForm(_data(request), instance=row),
+        save=lambda form: services.reference_update(
+            reference=row, by=request.user, **form.cleaned_data
+        ),
+        title=_("Change the reference: %(service)s") % {"service": row.specialisation},
+        anchor=f"row-{row.specialisation_id}",
+    )
+
+
+@organisation_view(PROFILE)
+def reference_delete(request, organisation, reference_id):
+    row = selectors.get_draft_reference(organisation=organisation, reference_id=reference_id)
+    return _delete_page(
+        request,
+        organisation,
+        row=row,
+        delete=lambda r: services.reference_delete(reference=r, by=request.user),
+        what=_("the reference"),
+        anchor=f"row-{row.specialisation_id}",
+    )
+
+
+@organisation_view(PROFILE)
+def portfolio_finalise(request, organisation):
+    return _finalise_page(
+        request,
+        organisation,
+        document=selectors.draft_portfolio(organisation=organisation),
+        finalise=lambda portfolio, by: services.portfolio_finalise(portfolio=portfolio, by=by),
+        gaps=services.portfolio_gaps,
+        kind="portfolio",
+    )
+
+
+def _portfolio_page(request, portfolio, *, centre=None, partnership=None, submissions=()):
+    return render(
+        request,
+        "providers/portfolio_detail.html",
+        {
+            "organisation": portfolio.organisation,
+            "portfolio": portfolio,
+            "centre": centre,
+            "partnership": partnership,
+            "submissions": submissions,
+            "can_acknowledge": centre is not None and can(request.user, VERIFY, centre),
+        },
+    )
+
+
+@organisation_view(PROFILE)
+def portfolio_detail(request, organisation, portfolio_id):
+    portfolio = selectors.get_portfolio(organisation=organisation, portfolio_id=portfolio_id)
+    return _portfolio_page(
+        request, portfolio, submissions=selectors.submissions_of(portfolio=portfolio)
+    )
+
+
+@organisation_view(PROFILE)
+def portfolio_pdf(request, organisation, portfolio_id):
+    portfolio = selectors.get_portfolio(organisation=organisation, portfolio_id=portfolio_id)
+    return _pdf_response(documents.folder_pdf(portfolio), _folder_pdf_name(portfolio))
+
+
+@organisation_view(PROFILE)
+def portfolio_send(request, organisation, portfolio_id):
+    """Send a final version to the OUS of one or more centres the organisation works with."""
+    portfolio = selectors.get_portfolio(organisation=organisation, portfolio_id=portfolio_id)
+    if not portfolio.is_final:
+        messages.error(request, services.MSG_SEND_FINAL_ONLY)
+        return _to("portfolio", organisation)
+    sent = {s.centre_id: s for s in selectors.submissions_of(portfolio=portfolio)}
+    form = SendForm(
+        _data(request),
+        partnerships=selectors.sendable_partnerships(organisation=organisation),
+        sent=sent,
+    )
+    if request.method == "POST" and form.is_valid():
+        try:
+            submissions = services.portfolio_send(
+                portfolio=portfolio, by=request.user, centres=form.chosen_centres()
+            )
+        except ValidationError as exc:
+            add_service_errors(form, exc)
+        else:
+            messages.success(
+                request,
+                _("Version %(version)s is sent to %(centres)s: the OUS will confirm receiving it.")
+                % {
+                    "version": portfolio.version,
+                    "centres": ", ".join(s.centre.name for s in submissions),
+                },
+            )
+            return _to("portfolio", organisation)
+    return render(
+        request,
+        "providers/portfolio_send.html",
+        {"organisation": organisation, "portfolio": portfolio, "form": form, "sent": sent},
+    )
+
+
+# --- the centre: its partners' documents and the portfolios it received ---------------------
+
+
+def _log_contacts(request, centre, portfolio) -> None:
+    """The references name contact people: a read of personal data."""
+    if any(r.contact for s in portfolio.specialisations.all() for r in s.references.all()):
+        access_log_record(
+            request=request,
+            subject=portfolio,
+            centre=centre,
+            purpose=AccessPurpose.CASE_HANDLING,
+            fields="portfolio references: contact people",
+        )
+
+
+@centre_view(VIEW)
+def partner_card(request, centre, card_id):
+    card = selectors.partner_card(centre=centre, card_id=card_id)
+    return _card_page(
+        request,
+        card,
+        centre=centre,
+        partnership=selectors.partnership_for(centre=centre, organisation=card.organisation),
+    )
+
+
+@centre_view(VIEW)
+def partner_card_pdf(request, centre, card_id):
+    card = selectors.partner_card(centre=centre, card_id=card_id)
+    return _pdf_response(documents.card_pdf(card), _card_pdf_name(card))
+
+
+@centre_view(VIEW)
+def partner_portfolio(request, centre, portfolio_id):
+    portfolio = selectors.partner_portfolio(centre=centre, portfolio_id=portfolio_id)
+    _log_contacts(request, centre, portfolio)
+    return _portfolio_page(
+        request,
+        portfolio,
+        centre=centre,
+        partnership=selectors.partnership_for(centre=centre, organisation=portfolio.organisation),
+        submissions=selectors.submissions_of(portfolio=portfolio, centre=centre),
+    )
+
+
+@centre_view(VIEW)
+def partner_portfolio_pdf(request, centre, portfolio_id):
+    portfolio = selectors.partner_portfolio(centre=centre, portfolio_id=portfolio_id)
+    _log_contacts(request, centre, portfolio)
+    return _pdf_response(
+        documents.folder_pdf(portfolio, centre=centre), _folder_pdf_name(portfolio)
+    )
+
+
+def _received(request, centre):
+    form = ReceivedFilterForm(request.GET or None)
+    filters = valid_filters(form)
+    submissions = selectors.received_portfolios(
+        centre=centre,
+        query=filters.get("q", ""),
+        service_type=filters.get("service_type", ""),
+        acknowledged=filters.get("acknowledged", ""),
+    )
+    return form, submissions
+
+
+@centre_view(VIEW)
+def portfolio_received(request, centre):
+    """The portfolios organisations sent to the centre's OUS: those waiting first."""
+    form, submissions = _received(request, centre)
+    context = {
+        "centre": centre,
+        "form": form,
+        "page": paginate(request, submissions),
+        "querystring": querystring_without_page(request),
+        "tab": "received",
+        "can_acknowledge": can(request.user, VERIFY, centre),
+    }
+    return render_list(request, "providers/received_list.html", "received-table", context)
+
+
+@centre_view(VIEW)
+def portfolio_received_csv(request, centre):
+    _form, submissions = _received(request, centre)
+    header = [
+        _("Organisation"),
+        _("Version"),
+        _("Sent on"),
+        _("Specialisations"),
+        _("Acknowledged on"),
+        _("Acknowledged by"),
+        _("Note"),
+    ]
+    rows = (
+        [
+            s.portfolio.organisation.name,
+            s.portfolio.version,
+            timezone.localtime(s.sent_at).date(),
+            "; ".join(
+                f"{sp.get_service_type_display()} ({sp.get_kind_display()[:3]})"
+                for sp in s.portfolio.specialisations.all()
+            ),
+            timezone.localtime(s.acknowledged_at).date() if s.acknowledged_at else "",
+            str(s.acknowledged_by or ""),
+            s.note,
+        ]
+        for s in submissions
+    )
+    return csv_response(f"portfolios-{centre.slug}-{timezone.localdate():%Y%m%d}.csv", header, rows)
+
+
+@centre_view(VERIFY)
+def portfolio_acknowledge(request, centre, submission_id):
+    """The OUS (or the director) confirms receiving a portfolio, with a note if any."""
+    submission = selectors.get_submission(centre=centre, submission_id=submission_id)
+    back = reverse("centre:portfolio_received", args=[centre.slug])
+    form = AcknowledgeForm(_data(request))
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.submission_acknowledge(
+                submission=submission, by=request.user, note=form.cleaned_data["note"]
+            )
+        except ValidationError as exc:
+            messages.error(request, " ".join(exc.messages))
+        else:
+            messages.success(
+                request,
+                _("The portfolio of %(organisation)s is acknowledged.")
+                % {"organisation": submission.portfolio.organisation},
+            )
+        return redirect(back)
+    return render(
+        request,
+        "providers/acknowledge.html",
+        {"centre": centre, "submission": submission, "form": form, "back": back},
+    )
+
+
+# --- the public profile page ------------------------------------------------------------------
+
+
+@public_view
+def public_profile(request, profile_slug):
+    """The organisation's page for everyone: its public data (never its people's own phones or
+    e-mails) and its latest final portfolio if it chose to show it. Only organisations a centre
+    has verified have one."""
+    organisation, partnerships = selectors.public_profile(slug=profile_slug)
+    return render(
+        request,
+        "providers/public_profile.html",
+        {
+            "organisation": organisation,
+            "partnerships": partnerships,
+            "portfolio": selectors.public_portfolio(organisation=organisation),
         },
     )

@@ -11,6 +11,7 @@ from opencus.accounts.models import Membership
 from opencus.cases.tests.fixtures import cases_of
 from opencus.catalogue.tests.fixtures import catalogue_of
 from opencus.commissioning.tests.fixtures import calls_of
+from opencus.cooperation.tests.fixtures import cooperation_of
 from opencus.enrolments.tests.fixtures import enrolments_of
 from opencus.equipment.tests.fixtures import equipment_of
 from opencus.people.tests.fixtures import people_of
@@ -62,6 +63,8 @@ def _other_tenant_kwargs(world):
         # a request to centre b: centre a's staff must not reach it
         | partners_of(world.b)
         | calls_of(world.b, organisation=world.other_organisation)
+        # with another organisation: world.provider's organisation must not reach it
+        | cooperation_of(world.b, organisation=world.other_organisation)
         | {
             "centre_slug": world.b.slug,
             "organisation_slug": world.other_organisation.slug,

@@ -8,6 +8,7 @@ from opencus.accounts.tests.test_permissions import all_views
 from opencus.cases.tests.fixtures import cases_of
 from opencus.catalogue.tests.fixtures import catalogue_of
 from opencus.commissioning.tests.fixtures import calls_of
+from opencus.cooperation.tests.fixtures import cooperation_of
 from opencus.enrolments.tests.fixtures import enrolments_of
 from opencus.equipment.tests.fixtures import equipment_of
 from opencus.people.tests.fixtures import people_of
@@ -29,7 +30,8 @@ def _page_urls(world):
         | enrolments_of(world.a, provider=world.organisation)
         | plans_of(world.a)
         | referrals_of(world.a, organisation=world.organisation)
-        | partners_of(world.a)
+        | partners_of(world.a, organisation=world.organisation)
+        | cooperation_of(world.a, organisation=world.organisation)
         | calls_of(world.a, organisation=world.organisation)
         | {
             "centre_slug": world.a.slug,

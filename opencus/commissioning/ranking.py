@@ -12,7 +12,8 @@ them. What counts:
 - territory: its seat in the gmina searched, its territory of operation there, or nearby
   (the same powiat); without a gmina, the centre's own gminas;
 - track record: experience items of the last three years in the portfolio (how many, and
-  their value), and awards and offers in OpenCUS;
+  their value), and awards and offers in OpenCUS (an award for this very service counts
+  more, and puts the organisation on the list on its own);
 - the relation with the centre (a verified partner), and the social enterprise (PS) status.
 """
 
@@ -78,6 +79,8 @@ WEIGHTS = {
     "max_award_elsewhere": 6,
     "per_offer_here": 1,
     "max_offer_here": 3,
+    "per_service_award": 5,
+    "max_service_award": 10,
     "verified": 10,
     "pending": 3,
     "social_enterprise": 5,
@@ -201,6 +204,12 @@ def rank(organisations: QuerySet[Organisation], *, centre, search: Search, today
                 status=OfferStatus.AWARDED, call__status=CallStatus.RESULTS_PUBLISHED
             ).exclude(call__centre=centre)
         ),
+        # Awards for this very service: from this centre, or published by another.
+        service_awards=_count(
+            offers.filter(
+                status=OfferStatus.AWARDED, call__service_type=search.service_type
+            ).filter(Q(call__centre=centre) | Q(call__status=CallStatus.RESULTS_PUBLISHED))
+        ),
     )
     w = WEIGHTS
     qs = qs.annotate(
@@ -232,7 +241,8 @@ def rank(organisations: QuerySet[Organisation], *, centre, search: Search, today
         ),
         record_points=Least(F("awards_here") * w["per_award_here"], Value(w["max_award_here"]))
         + Least(F("awards_elsewhere") * w["per_award_elsewhere"], Value(w["max_award_elsewhere"]))
-        + Least(F("offers_here") * w["per_offer_here"], Value(w["max_offer_here"])),
+        + Least(F("offers_here") * w["per_offer_here"], Value(w["max_offer_here"]))
+        + Least(F("service_awards") * w["per_service_award"], Value(w["max_service_award"])),
         relation_points=Case(
             When(partnership_status=PartnershipStatus.VERIFIED, then=Value(w["verified"])),
             When(partnership_status=PartnershipStatus.PENDING, then=Value(w["pending"])),
@@ -251,9 +261,10 @@ def rank(organisations: QuerySet[Organisation], *, centre, search: Search, today
         + F("ps_points")
     )
     # Organisations the centre may see (they work with it or asked to, or made their
-    # portfolio public) with something to offer for this service: the portfolio or the statute.
+    # portfolio public) with something to offer for this service: the portfolio, the statute,
+    # or an award for it.
     visible = Q(partnership_id__isnull=False) | Q(latest_public=True)
-    offers_it = Q(portfolio_points__gt=0) | Q(statutory_area=True)
+    offers_it = Q(portfolio_points__gt=0) | Q(statutory_area=True) | Q(service_awards__gt=0)
     return qs.filter(visible & offers_it).order_by("-score", "-portfolio_points", "name", "pk")
 
 
@@ -306,6 +317,13 @@ def reasons(organisation: Any, search: Search) -> list[tuple[str, int]]:
             "value": _zl(o.experience_value),
         }
         out.append((text, _experience_points(o)))
+    if o.service_awards:
+        text = ngettext(
+            "%(count)s award for this service in OpenCUS",
+            "%(count)s awards for this service in OpenCUS",
+            o.service_awards,
+        ) % {"count": o.service_awards}
+        out.append((text, min(o.service_awards * w["per_service_award"], w["max_service_award"])))
     if o.awards_here:
         text = ngettext(
             "%(count)s award from this centre in OpenCUS",

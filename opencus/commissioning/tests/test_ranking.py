@@ -173,3 +173,14 @@ def test_filters_partners_ps_and_reserved(world):
     assert names(search(world, social_enterprise_only=True)) == ["Przedsiębiorstwo społeczne"]
     assert names(search(world, reserved_only=True)) == ["Zweryfikowany CIS"]
     assert names(search(world, query="oczek")) == ["Oczekująca"]
+
+
+def test_an_award_for_the_service_puts_an_organisation_on_the_list(world):
+    cis = partner(world, "CIS bez portfolio")
+    awarded_call(world.a, cis)  # respite care, awarded by this centre
+    results = search(world)
+    assert names(results) == ["CIS bez portfolio"]
+    assert "1 award for this service in OpenCUS" in words(results, "CIS bez portfolio")
+    assert names(search(world, area="")) == ["CIS bez portfolio"]
+    found, _how = selectors.partner_search(centre=world.a, service_type="meals")
+    assert list(found) == []

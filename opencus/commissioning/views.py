@@ -611,6 +611,14 @@ def offer_detail(request, centre, call_id, offer_id):
     offer = selectors.get_offer(centre=centre, call=call, offer_id=offer_id)
     comments = list(offer.comments.all())
     _log_comments(request, centre, call, comments)
+    # The offer's staff and delivery may name people.
+    access_log_record(
+        request=request,
+        subject=offer,
+        centre=centre,
+        purpose=AccessPurpose.CASE_HANDLING,
+        fields="offer: delivery, staff",
+    )
     manage = can(request.user, MANAGE, centre) and call.status == CallStatus.EVALUATION
     return render(
         request,
@@ -795,8 +803,15 @@ def organisation_call_detail(request, organisation, call_id):
             "offer": offer,
             "notices": selectors.public_notices(call=call),
             "results": selectors.public_results(call=call),
+            # A new offer before the deadline; a draft stays reachable (submitting it late
+            # is refused with the deadline named).
             "can_write": call.status == CallStatus.PUBLISHED
-            and (offer is None or offer.status in (OfferStatus.DRAFT, OfferStatus.WITHDRAWN)),
+            and (
+                (offer is None and not call.deadline_passed())
+                or (
+                    offer is not None and offer.status in (OfferStatus.DRAFT, OfferStatus.WITHDRAWN)
+                )
+            ),
         },
     )
 
@@ -806,6 +821,9 @@ def offer_edit(request, organisation, call_id):
     """Write the organisation's offer to a call, or change its draft (saved, not submitted)."""
     call = selectors.get_organisation_call(organisation=organisation, call_id=call_id)
     offer = selectors.own_offer(organisation=organisation, call=call)
+    if call.status != CallStatus.PUBLISHED:
+        messages.error(request, services.MSG_CALL_NOT_OPEN % {"status": call.get_status_display()})
+        return redirect(_org_call_url(organisation, call))
     if offer is not None and offer.is_sent:
         messages.error(
             request,

@@ -652,3 +652,21 @@ def test_accept_and_score_fixture_gives_50_points(world):
     in_evaluation(call)
     offer = accept_and_score(offer)
     assert sum(s.points for s in offer.scores.all()) == 50
+
+
+def test_the_offer_form_is_for_a_call_open_for_offers(world, client_for):
+    call = in_evaluation(published_call(world.a))
+    works_with(world.organisation, world.a)
+    response = client_for(world.provider).get(
+        org_url(world.organisation, "offer_edit", call_id=call.pk), headers=ENGLISH
+    )
+    assertRedirects(response, org_url(world.organisation, "call_detail", call_id=call.pk))
+
+
+def test_reading_an_offer_is_in_the_access_log(world, client_for):
+    call = published_call(world.a)
+    offer = submitted_offer(call, world.organisation)
+    client_for(world.kipus).get(url(world, "offer_detail", call_id=call.pk, offer_id=offer.pk))
+    assert AccessLogEntry.objects.filter(
+        fields="offer: delivery, staff", actor=world.kipus
+    ).exists()

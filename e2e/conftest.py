@@ -15,6 +15,7 @@ from django.test import Client
 
 from e2e.cases_scene import add_cases
 from e2e.catalogue_scene import add_catalogue
+from e2e.commissioning_scene import add_commissioning
 from e2e.contracts_scene import add_contracts
 from e2e.cooperation_scene import add_cooperation
 from e2e.enrolments_scene import add_enrolments
@@ -185,6 +186,7 @@ def scene(world):
     add_plans(world)
     add_referrals(world)
     add_partners(world)
+    add_commissioning(world)
     add_cooperation(world)
     add_contracts(world)
     return world

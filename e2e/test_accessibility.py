@@ -284,6 +284,33 @@ def plan_row(kind, attr, path):
     return lambda s: f"/c/{s.a.slug}/plan-{kind}/{getattr(s, attr).pk}/{path}"
 
 
+def call(attr, path=""):
+    """A page of one of the scene's calls: ``/c/<centre a>/commissioning/calls/<id>/<path>``."""
+    return lambda s: f"/c/{s.a.slug}/commissioning/calls/{getattr(s, attr).pk}/{path}"
+
+
+def offer(call_attr, offer_attr, path=""):
+    return lambda s: (
+        f"/c/{s.a.slug}/commissioning/calls/{getattr(s, call_attr).pk}/offers/"
+        f"{getattr(s, offer_attr).pk}/{path}"
+    )
+
+
+def choose_and_submit(**values):
+    """Choose radios (by value) and fill fields, then submit and expect an error."""
+
+    def act(page):
+        for name, value in values.items():
+            radio = page.locator(f'main input[type=radio][name={name}][value="{value}"]')
+            if radio.count():
+                radio.check()
+            else:
+                page.fill(f"main [name={name}]", value)
+        submit(page)
+
+    return act
+
+
 SCREENS = [
     # public pages
     Screen("home", None, lambda s: "/"),
@@ -1380,6 +1407,127 @@ SCREENS = [
         ),
         lambda page: expect(page.locator("main .reasons").first).to_be_visible(),
     ),
+    # commissioning: the OUS finds partners and runs calls; the organisation answers them in
+    # the provider portal; anyone reads published calls and comments art. 19a offers
+    Screen("commissioning-partners", "ous", c("commissioning/partners/")),
+    Screen(
+        "commissioning-partners-found",
+        "ous",
+        lambda s: (
+            f"/c/{s.a.slug}/commissioning/partners/?service_type=respite_care"
+            f"&gmina={s.a.seat_gmina.pk}"
+        ),
+    ),
+    Screen(
+        "commissioning-partners-swapped",
+        "kipus",
+        c("commissioning/partners/"),
+        choose_filter("service_type", "respite_care", "partner-results", "Stowarzyszenie"),
+    ),
+    Screen(
+        "commissioning-partners-none",
+        "ous",
+        c("commissioning/partners/?service_type=renovation&area="),
+    ),
+    Screen(
+        "commissioning-invite",
+        "ous",
+        lambda s: f"/c/{s.a.slug}/commissioning/partners/invite/?organisation={s.organisation.pk}",
+    ),
+    Screen("commissioning-calls", "ous", c("commissioning/calls/")),
+    Screen(
+        "commissioning-calls-filtered",
+        "front_desk",
+        c("commissioning/calls/"),
+        choose_filter("status", "evaluation", "call-table", "ocena"),
+    ),
+    Screen("commissioning-call-new", "ous", c("commissioning/calls/new/")),
+    Screen(
+        "commissioning-call-new-invalid",
+        "ous",
+        c("commissioning/calls/new/"),
+        choose_and_submit(mode="open_competition", title="Nabór bez formy"),
+    ),
+    Screen("commissioning-call-draft", "ous", call("call_draft")),
+    Screen("commissioning-call-edit", "ous", call("call_draft", "edit/")),
+    Screen("commissioning-call-publish", "director", call("call_draft", "publish/")),
+    Screen("commissioning-call-open", "kipus", call("call_open")),
+    Screen("commissioning-call-notice", "ous", call("call_open", "notice/")),
+    Screen("commissioning-call-notice-invalid", "ous", call("call_open", "notice/"), submit),
+    Screen("commissioning-call-cancel", "director", call("call_open", "cancel/")),
+    Screen("commissioning-call-cancel-invalid", "director", call("call_open", "cancel/"), submit),
+    Screen("commissioning-call-close", "ous", call("call_closing", "close/")),
+    Screen("commissioning-call-in-house", "ous", call("call_in_house")),
+    Screen("commissioning-call-assign", "ous", call("call_in_house", "assign/")),
+    Screen("commissioning-call-assign-invalid", "ous", call("call_in_house", "assign/"), submit),
+    Screen("commissioning-call-evaluated", "ous", call("call_evaluation")),
+    Screen("commissioning-evaluation", "ous", call("call_evaluation", "evaluation/")),
+    Screen("commissioning-evaluation-open", "osl", call("call_open", "evaluation/")),
+    Screen("commissioning-offer", "ous", offer("call_evaluation", "offer_evaluated")),
+    Screen(
+        "commissioning-offer-check",
+        "ous",
+        offer("call_evaluation", "offer_unchecked", "check/"),
+    ),
+    Screen(
+        "commissioning-offer-check-invalid",
+        "ous",
+        offer("call_evaluation", "offer_unchecked", "check/"),
+        choose_and_submit(result="reject"),
+    ),
+    Screen(
+        "commissioning-offer-score",
+        "ous",
+        offer("call_evaluation", "offer_evaluated", "score/"),
+    ),
+    Screen(
+        "commissioning-offer-score-invalid",
+        "ous",
+        offer("call_evaluation", "offer_evaluated", "score/"),
+        lambda page: (
+            page.locator("main input[name^=points_]").first.fill("999"),
+            submit(page),
+        ),
+    ),
+    Screen("commissioning-award", "director", call("call_evaluation", "award/")),
+    Screen("commissioning-award-invalid", "director", call("call_evaluation", "award/"), submit),
+    Screen("commissioning-call-awarded", "ous", call("call_awarded")),
+    Screen("commissioning-call-results", "director", call("call_awarded", "results/")),
+    Screen("commissioning-call-results-published", "ous", call("call_results")),
+    Screen("provider-calls", "provider", provider("calls/")),
+    Screen("provider-call", "provider", provider("calls/{s.call_open.pk}/")),
+    Screen("provider-call-results", "provider", provider("calls/{s.call_own_results.pk}/")),
+    Screen("provider-offer-edit", "provider", provider("calls/{s.call_writing.pk}/offer/")),
+    Screen(
+        "provider-offer-edit-invalid",
+        "provider",
+        provider("calls/{s.call_writing.pk}/offer/"),
+        fill_and_submit(amount="1"),
+    ),
+    Screen("provider-offers", "provider", provider("offers/")),
+    Screen("provider-offer-draft", "provider", provider("offers/{s.offer_draft.pk}/")),
+    Screen("provider-offer-submit", "provider", provider("offers/{s.offer_draft.pk}/submit/")),
+    Screen(
+        "provider-offer-withdraw", "provider", provider("offers/{s.offer_submitted.pk}/withdraw/")
+    ),
+    Screen("provider-offer-result", "provider", provider("offers/{s.offer_own_result.pk}/")),
+    Screen("public-calls", None, portal("/calls/")),
+    Screen(
+        "public-calls-filtered",
+        None,
+        portal("/calls/"),
+        choose_filter("status", "results_published", "call-table", "Opieka"),
+    ),
+    Screen("public-call", None, portal("/calls/{s.call_open.pk}/")),
+    Screen("public-call-comments", None, portal("/calls/{s.call_evaluation.pk}/")),
+    Screen(
+        "public-call-comment-invalid",
+        None,
+        portal("/calls/{s.call_evaluation.pk}/"),
+        submit,
+    ),
+    Screen("public-call-results", None, portal("/calls/{s.call_results.pk}/")),
+    Screen("public-call-draft", None, portal("/calls/{s.call_draft.pk}/"), status=404),
 ]
 
 
@@ -1445,6 +1593,9 @@ def test_every_page_has_a_screen(scene):
         "centre:plan_pdf",  # a download (PDF)
         "centre:referral_csv",  # a download
         "centre:partner_csv",  # a download
+        "centre:call_csv",  # a download
+        "centre:call_evaluation_csv",  # a download
+        "commissioning:call_comment",  # POST from the call's public page
         "centre:workshop_csv",  # downloads
         "centre:pilot_csv",
         "centre:cooperation_indicators_csv",

@@ -23,6 +23,9 @@ CENTRE_NAV = [
     "enrolments/",
     "referrals/",
     "partners/",
+    "commissioning/calls/",
+    "cooperation/",
+    "cooperation/indicators/",
     "catalogue/",
     "locations/",
     "staff/",
@@ -30,8 +33,16 @@ CENTRE_NAV = [
 # no personal files: no applications, no equipment loans, no services given, no referrals
 PERSONAL = ("people/", "applications/", "equipment/", "enrolments/", "referrals/")
 OSL_NAV = [p for p in CENTRE_NAV if p not in PERSONAL]
-# OUS, KIPUS and the director: individual plans (IPUS) after the applications
-PLANS_NAV = [*CENTRE_NAV[:4], "plans/", *CENTRE_NAV[4:]]
+# OUS, KIPUS and the director: individual plans (IPUS) after the applications, finding
+# partners after the calls
+_CALLS = CENTRE_NAV.index("commissioning/calls/") + 1
+PLANS_NAV = [
+    *CENTRE_NAV[:4],
+    "plans/",
+    *CENTRE_NAV[4:_CALLS],
+    "commissioning/partners/",
+    *CENTRE_NAV[_CALLS:],
+]
 DIRECTOR_NAV = [*PLANS_NAV, "audit/access/", "audit/changes/"]
 
 # persona -> (context prefix, heading attribute, nav links after the prefix)
@@ -44,9 +55,19 @@ ROLES = {
     "provider": (
         "o",
         "organisation",
-        ["", "enrolments/", "referrals/", "profile/", "profile/leader/", "card/", "portfolio/"],
+        [
+            "",
+            "enrolments/",
+            "referrals/",
+            "profile/",
+            "profile/leader/",
+            "card/",
+            "portfolio/",
+            "calls/",
+            "cooperation/",
+        ],
     ),
-    "analyst": ("n", "network", [""]),
+    "analyst": ("n", "network", ["", "indicators/"]),
 }
 
 

@@ -6,3 +6,14 @@ class CommissioningConfig(AppConfig):
     name = "opencus.commissioning"
     label = "commissioning"
     verbose_name = _("Commissioning")
+
+    def ready(self):
+        from auditlog.registry import auditlog
+
+        from opencus.commissioning.models import Call, Criterion, Offer, Score
+
+        # Contractual data: the terms, criteria, offers and scores keep their change history.
+        auditlog.register(Call, m2m_fields={"gminas"})
+        auditlog.register(Criterion)
+        auditlog.register(Offer)
+        auditlog.register(Score)

@@ -29,6 +29,8 @@ NAVIGATION: dict[str, list[NavItem]] = {
         NavItem(_("Services given"), "centre:enrolment_list", "enrolments.view_enrolment"),
         NavItem(_("Referrals"), "centre:referral_list", "referrals.view_referral"),
         NavItem(_("Partners"), "centre:partner_list", "providers.view_partner"),
+        NavItem(_("Commissioning"), "centre:call_list", "commissioning.view_call"),
+        NavItem(_("Find partners"), "centre:partner_search", "commissioning.find_partner"),
         NavItem(_("Cooperation"), "centre:workshop_list", "cooperation.view_cooperation"),
         NavItem(_("Indicators"), "centre:cooperation_indicators", "cooperation.view_indicators"),
         NavItem(_("Contracts"), "centre:contract_list", "contracts.view_contract"),
@@ -50,6 +52,7 @@ NAVIGATION: dict[str, list[NavItem]] = {
         NavItem(_("Cooperation leader"), "organisation:leader", "providers.manage_profile"),
         NavItem(_("Attributes card"), "organisation:card", "providers.manage_profile"),
         NavItem(_("Portfolio"), "organisation:portfolio", "providers.manage_profile"),
+        NavItem(_("Calls and offers"), "organisation:call_list", "commissioning.submit_offer"),
         NavItem(
             _("Cooperation with centres"),
             "organisation:cooperation_workshop_list",

@@ -12,6 +12,7 @@ from opencus.demo import data
 from opencus.demo.cards_loader import load_cards
 from opencus.demo.cases_loader import load_cases
 from opencus.demo.catalogue_loader import load_catalogue
+from opencus.demo.commissioning_loader import load_commissioning
 from opencus.demo.contracts_loader import load_contracts
 from opencus.demo.cooperation_loader import load_cooperation
 from opencus.demo.enrolments_loader import load_enrolments
@@ -341,6 +342,7 @@ def load_demo(*, stdout=None) -> list[tuple[str, str]]:
     logins += load_cases()
     load_plans()
     load_referrals()
+    load_commissioning()
     load_cooperation()
     load_contracts()  # for services with deliveries (enrolments_loader) and the partners
     return logins

@@ -10,6 +10,7 @@ from django.urls import URLPattern, URLResolver, get_resolver, reverse
 from opencus.accounts.models import Membership
 from opencus.cases.tests.fixtures import cases_of
 from opencus.catalogue.tests.fixtures import catalogue_of
+from opencus.commissioning.tests.fixtures import calls_of
 from opencus.contracts.tests.fixtures import contracts_of
 from opencus.cooperation.tests.fixtures import cooperation_of
 from opencus.enrolments.tests.fixtures import enrolments_of
@@ -62,6 +63,7 @@ def _other_tenant_kwargs(world):
         | referrals_of(world.b, organisation=world.other_organisation)
         # a request to centre b: centre a's staff must not reach it
         | partners_of(world.b)
+        | calls_of(world.b, organisation=world.other_organisation)
         # with another organisation: world.provider's organisation must not reach it
         | cooperation_of(world.b, organisation=world.other_organisation)
         # with another provider: world.provider's organisation must not reach it

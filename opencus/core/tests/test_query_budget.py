@@ -7,6 +7,7 @@ from opencus.accounts.models import Membership
 from opencus.accounts.tests.test_permissions import all_views
 from opencus.cases.tests.fixtures import cases_of
 from opencus.catalogue.tests.fixtures import catalogue_of
+from opencus.commissioning.tests.fixtures import calls_of
 from opencus.contracts.tests.fixtures import contracts_of
 from opencus.cooperation.tests.fixtures import cooperation_of
 from opencus.enrolments.tests.fixtures import enrolments_of
@@ -32,6 +33,7 @@ def _page_urls(world):
         | referrals_of(world.a, organisation=world.organisation)
         | partners_of(world.a, organisation=world.organisation)
         | cooperation_of(world.a, organisation=world.organisation)
+        | calls_of(world.a, organisation=world.organisation)
         | contracts_of(world.a, organisation=world.organisation)
         | {
             "centre_slug": world.a.slug,

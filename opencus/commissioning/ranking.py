@@ -1,0 +1,395 @@
+"""Ranking organisations for a service the centre must provide (the partner search).
+
+One SQL query scores every organisation the centre may see; the score is a sum of parts,
+each with a reason in words. The weights are here, in one table, and the search page shows
+them. What counts:
+
+- the portfolio: a specialisation in the organisation's latest final portfolio — of kind (a)
+  "ready now" above kind (b) "if strengthened", the service type searched above another
+  service of the same area. Only organisations the centre may see are ranked: they work
+  with the centre or asked to (any partnership), or made their portfolio public;
+- its statutory activity in the area;
+- territory: its seat in the gmina searched, its territory of operation there, or nearby
+  (the same powiat); without a gmina, the centre's own gminas;
+- track record: experience items of the last three years in the portfolio (how many, and
+  their value), and awards and offers in OpenCUS (an award for this very service counts
+  more, and puts the organisation on the list on its own);
+- the relation with the centre (a verified partner), and the social enterprise (PS) status.
+"""
+
+import datetime as dt
+from dataclasses import dataclass
+from decimal import Decimal
+from typing import Any
+
+from django.db.models import (
+    BooleanField,
+    Case,
+    Count,
+    DecimalField,
+    Exists,
+    F,
+    IntegerField,
+    OuterRef,
+    Q,
+    QuerySet,
+    Subquery,
+    Sum,
+    UUIDField,
+    Value,
+    When,
+)
+from django.db.models.functions import Coalesce, Least
+from django.utils import formats
+from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
+
+from opencus.catalogue.enums import ServiceArea, ServiceType
+from opencus.commissioning.enums import SENT_STATUSES, CallStatus, OfferStatus
+from opencus.commissioning.models import Offer
+from opencus.providers.enums import DocumentStatus, PartnershipStatus, SpecialisationKind
+from opencus.providers.models import (
+    Experience,
+    Organisation,
+    OrganisationArea,
+    Partnership,
+    Portfolio,
+    Specialisation,
+)
+from opencus.territory.models import Gmina
+
+# Points of each part of the score (shown on the search page).
+WEIGHTS = {
+    "ready_type": 40,
+    "support_type": 20,
+    "ready_area": 10,
+    "support_area": 5,
+    "statutory_area": 5,
+    "seat_here": 20,
+    "operates_here": 15,
+    "nearby": 5,
+    "per_experience": 2,
+    "max_experience": 10,
+    "value_high": 10,
+    "value_mid": 6,
+    "value_low": 3,
+    "per_award_here": 5,
+    "max_award_here": 15,
+    "per_award_elsewhere": 2,
+    "max_award_elsewhere": 6,
+    "per_offer_here": 1,
+    "max_offer_here": 3,
+    "per_service_award": 5,
+    "max_service_award": 10,
+    "verified": 10,
+    "pending": 3,
+    "social_enterprise": 5,
+}
+VALUE_HIGH, VALUE_MID = Decimal("100000"), Decimal("30000")
+TRACK_RECORD_YEARS = 3
+
+
+@dataclass(frozen=True)
+class Search:
+    service_type: str
+    area: str = ""
+    gmina: Gmina | None = None
+    centre_gminas: tuple[str, ...] = ()  # TERYT codes, used when no gmina is searched
+    centre_powiats: tuple[str, ...] = ()
+
+
+def years_ago(today: dt.date, years: int) -> dt.date:
+    try:
+        return today.replace(year=today.year - years)
+    except ValueError:  # 29 February
+        return today.replace(year=today.year - years, day=28)
+
+
+def _count(queryset) -> Coalesce:
+    return Coalesce(
+        Subquery(queryset.annotate(n=Count("pk")).values("n")[:1], output_field=IntegerField()),
+        0,
+    )
+
+
+def _points(flag: str, points: int) -> Case:
+    """``points`` where the boolean ``flag`` holds, else 0."""
+    return Case(
+        When(**{flag: True}, then=Value(points)), default=Value(0), output_field=IntegerField()
+    )
+
+
+def rank(organisations: QuerySet[Organisation], *, centre, search: Search, today: dt.date):
+    """``organisations`` annotated with every part of the score and ``score``, the ones with
+    nothing to offer for the search left out, best first."""
+    latest = Portfolio.objects.filter(
+        organisation=OuterRef("pk"), status=DocumentStatus.FINAL
+    ).order_by("-version")
+    partnership = Partnership.objects.filter(centre=centre, organisation=OuterRef("pk"))
+    qs = organisations.annotate(
+        partnership_id=Subquery(partnership.values("pk")[:1], output_field=UUIDField()),
+        partnership_status=Subquery(partnership.values("status")[:1]),
+        latest_portfolio=Subquery(latest.values("pk")[:1], output_field=UUIDField()),
+        latest_public=Subquery(latest.values("is_public")[:1], output_field=BooleanField()),
+    ).annotate(
+        # The portfolio the centre may see (None when it may not).
+        portfolio_id=Case(
+            When(
+                Q(partnership_id__isnull=False) | Q(latest_public=True),
+                then=F("latest_portfolio"),
+            ),
+            default=None,
+            output_field=UUIDField(),
+        )
+    )
+    specs = Specialisation.objects.filter(portfolio=OuterRef("portfolio_id"))
+    no = Value(False, output_field=BooleanField())
+    area = search.area
+    operating = Organisation.operating_gminas.through.objects.filter(organisation=OuterRef("pk"))
+    if search.gmina is not None:
+        here, powiats = [search.gmina.pk], [search.gmina.powiat_id]
+    else:
+        here, powiats = list(search.centre_gminas), list(search.centre_powiats)
+    since = years_ago(today, TRACK_RECORD_YEARS)
+    experience = (
+        Experience.objects.filter(
+            specialisation__portfolio=OuterRef("portfolio_id"), ends_on__gte=since
+        )
+        .order_by()
+        .values("specialisation__portfolio")
+    )
+    offers = Offer.objects.filter(organisation=OuterRef("pk")).order_by().values("organisation")
+    qs = qs.annotate(
+        ready_type=Exists(
+            specs.filter(service_type=search.service_type, kind=SpecialisationKind.READY)
+        ),
+        support_type=Exists(
+            specs.filter(service_type=search.service_type, kind=SpecialisationKind.WITH_SUPPORT)
+        ),
+        ready_area=Exists(specs.filter(area=area, kind=SpecialisationKind.READY)) if area else no,
+        support_area=(
+            Exists(specs.filter(area=area, kind=SpecialisationKind.WITH_SUPPORT)) if area else no
+        ),
+        statutory_area=(
+            Exists(OrganisationArea.objects.filter(organisation=OuterRef("pk"), area=area))
+            if area
+            else no
+        ),
+        seat_here=Case(
+            When(seat_gmina__in=here, then=Value(True)), default=no, output_field=BooleanField()
+        ),
+        operates_here=Exists(operating.filter(gmina__in=here)),
+        nearby=Case(
+            When(seat_gmina__powiat__in=powiats, then=Value(True)),
+            default=Exists(operating.filter(gmina__powiat__in=powiats)),
+            output_field=BooleanField(),
+        ),
+        experience_count=_count(experience),
+        experience_value=Coalesce(
+            Subquery(
+                experience.annotate(v=Sum("value")).values("v")[:1],
+                output_field=DecimalField(max_digits=14, decimal_places=2),
+            ),
+            Value(Decimal("0")),
+            output_field=DecimalField(max_digits=14, decimal_places=2),
+        ),
+        awards_here=_count(offers.filter(call__centre=centre, status=OfferStatus.AWARDED)),
+        offers_here=_count(
+            offers.filter(call__centre=centre, status__in=sorted(SENT_STATUSES)).exclude(
+                status=OfferStatus.AWARDED
+            )
+        ),
+        awards_elsewhere=_count(
+            offers.filter(
+                status=OfferStatus.AWARDED, call__status=CallStatus.RESULTS_PUBLISHED
+            ).exclude(call__centre=centre)
+        ),
+        # Awards for this very service: from this centre, or published by another.
+        service_awards=_count(
+            offers.filter(
+                status=OfferStatus.AWARDED, call__service_type=search.service_type
+            ).filter(Q(call__centre=centre) | Q(call__status=CallStatus.RESULTS_PUBLISHED))
+        ),
+    )
+    w = WEIGHTS
+    qs = qs.annotate(
+        portfolio_points=Case(
+            When(ready_type=True, then=Value(w["ready_type"])),
+            When(support_type=True, then=Value(w["support_type"])),
+            When(ready_area=True, then=Value(w["ready_area"])),
+            When(support_area=True, then=Value(w["support_area"])),
+            default=Value(0),
+            output_field=IntegerField(),
+        ),
+        area_points=_points("statutory_area", w["statutory_area"]),
+        territory_points=Case(
+            When(seat_here=True, then=Value(w["seat_here"])),
+            When(operates_here=True, then=Value(w["operates_here"])),
+            When(nearby=True, then=Value(w["nearby"])),
+            default=Value(0),
+            output_field=IntegerField(),
+        ),
+        experience_points=Least(
+            F("experience_count") * w["per_experience"], Value(w["max_experience"])
+        )
+        + Case(
+            When(experience_value__gte=VALUE_HIGH, then=Value(w["value_high"])),
+            When(experience_value__gte=VALUE_MID, then=Value(w["value_mid"])),
+            When(experience_value__gt=0, then=Value(w["value_low"])),
+            default=Value(0),
+            output_field=IntegerField(),
+        ),
+        record_points=Least(F("awards_here") * w["per_award_here"], Value(w["max_award_here"]))
+        + Least(F("awards_elsewhere") * w["per_award_elsewhere"], Value(w["max_award_elsewhere"]))
+        + Least(F("offers_here") * w["per_offer_here"], Value(w["max_offer_here"]))
+        + Least(F("service_awards") * w["per_service_award"], Value(w["max_service_award"])),
+        relation_points=Case(
+            When(partnership_status=PartnershipStatus.VERIFIED, then=Value(w["verified"])),
+            When(partnership_status=PartnershipStatus.PENDING, then=Value(w["pending"])),
+            default=Value(0),
+            output_field=IntegerField(),
+        ),
+        ps_points=_points("is_social_enterprise", w["social_enterprise"]),
+    )
+    qs = qs.annotate(
+        score=F("portfolio_points")
+        + F("area_points")
+        + F("territory_points")
+        + F("experience_points")
+        + F("record_points")
+        + F("relation_points")
+        + F("ps_points")
+    )
+    # Organisations the centre may see (they work with it or asked to, or made their
+    # portfolio public) with something to offer for this service: the portfolio, the statute,
+    # or an award for it.
+    visible = Q(partnership_id__isnull=False) | Q(latest_public=True)
+    offers_it = Q(portfolio_points__gt=0) | Q(statutory_area=True) | Q(service_awards__gt=0)
+    return qs.filter(visible & offers_it).order_by("-score", "-portfolio_points", "name", "pk")
+
+
+def _zl(value: Decimal) -> str:
+    return formats.number_format(value, 0, force_grouping=True)
+
+
+def reasons(organisation: Any, search: Search) -> list[tuple[str, int]]:
+    """Why ``organisation`` (annotated by ``rank``) is on the list: (words, points)."""
+    o, w = organisation, WEIGHTS
+    service = ServiceType(search.service_type).label
+    area = ServiceArea(search.area).label if search.area else ""
+    out: list[tuple[str, int]] = []
+    if o.ready_type:
+        out.append(
+            (str(_("kind (a), ready now: %(service)s") % {"service": service}), w["ready_type"])
+        )
+    elif o.support_type:
+        out.append(
+            (
+                str(_("kind (b), if strengthened: %(service)s") % {"service": service}),
+                w["support_type"],
+            )
+        )
+    elif o.ready_area:
+        out.append((str(_("kind (a) in the area: %(area)s") % {"area": area}), w["ready_area"]))
+    elif o.support_area:
+        out.append(
+            (
+                str(_("kind (b) in the area, if strengthened: %(area)s") % {"area": area}),
+                w["support_area"],
+            )
+        )
+    if o.statutory_area:
+        out.append(
+            (
+                str(_("statutory activity in the area: %(area)s") % {"area": area}),
+                w["statutory_area"],
+            )
+        )
+    out += _territory(o, search)
+    if o.experience_count:
+        text = ngettext(
+            "%(count)s commission or project in %(years)s years worth %(value)s zł",
+            "%(count)s commissions or projects in %(years)s years worth %(value)s zł",
+            o.experience_count,
+        ) % {
+            "count": o.experience_count,
+            "years": TRACK_RECORD_YEARS,
+            "value": _zl(o.experience_value),
+        }
+        out.append((text, _experience_points(o)))
+    if o.service_awards:
+        text = ngettext(
+            "%(count)s award for this service in OpenCUS",
+            "%(count)s awards for this service in OpenCUS",
+            o.service_awards,
+        ) % {"count": o.service_awards}
+        out.append((text, min(o.service_awards * w["per_service_award"], w["max_service_award"])))
+    if o.awards_here:
+        text = ngettext(
+            "%(count)s award from this centre in OpenCUS",
+            "%(count)s awards from this centre in OpenCUS",
+            o.awards_here,
+        ) % {"count": o.awards_here}
+        out.append((text, min(o.awards_here * w["per_award_here"], w["max_award_here"])))
+    if o.awards_elsewhere:
+        text = ngettext(
+            "%(count)s award from other centres (published results)",
+            "%(count)s awards from other centres (published results)",
+            o.awards_elsewhere,
+        ) % {"count": o.awards_elsewhere}
+        out.append(
+            (text, min(o.awards_elsewhere * w["per_award_elsewhere"], w["max_award_elsewhere"]))
+        )
+    if o.offers_here:
+        text = ngettext(
+            "%(count)s other offer to this centre's calls",
+            "%(count)s other offers to this centre's calls",
+            o.offers_here,
+        ) % {"count": o.offers_here}
+        out.append((text, min(o.offers_here * w["per_offer_here"], w["max_offer_here"])))
+    if o.partnership_status == PartnershipStatus.VERIFIED:
+        out.append((str(_("verified partner of this centre")), w["verified"]))
+    elif o.partnership_status == PartnershipStatus.PENDING:
+        out.append(
+            (str(_("asked to work with this centre (waiting for verification)")), w["pending"])
+        )
+    if o.is_social_enterprise:
+        out.append((str(_("social enterprise (PS)")), w["social_enterprise"]))
+    return out
+
+
+def _territory(o: Any, search: Search) -> list[tuple[str, int]]:
+    w = WEIGHTS
+    if search.gmina is not None:
+        name = search.gmina.name
+        if o.seat_here:
+            return [(str(_("seat in gmina %(gmina)s") % {"gmina": name}), w["seat_here"])]
+        if o.operates_here:
+            return [(str(_("operates in gmina %(gmina)s") % {"gmina": name}), w["operates_here"])]
+        if o.nearby:
+            return [
+                (
+                    str(_("operates near gmina %(gmina)s (same powiat)") % {"gmina": name}),
+                    w["nearby"],
+                )
+            ]
+        return []
+    if o.seat_here:
+        return [(str(_("seat in a gmina of the centre")), w["seat_here"])]
+    if o.operates_here:
+        return [(str(_("operates in the centre's gminas")), w["operates_here"])]
+    if o.nearby:
+        return [(str(_("operates near the centre (same powiat)")), w["nearby"])]
+    return []
+
+
+def _experience_points(o: Any) -> int:
+    w = WEIGHTS
+    points = min(o.experience_count * w["per_experience"], w["max_experience"])
+    if o.experience_value >= VALUE_HIGH:
+        points += w["value_high"]
+    elif o.experience_value >= VALUE_MID:
+        points += w["value_mid"]
+    elif o.experience_value > 0:
+        points += w["value_low"]
+    return points

@@ -1,0 +1,157 @@
+"""Offers at the deadline, a call closed while offers come in, two awards at once: the row
+locks decide, never the timing.
+
+Needs PostgreSQL (real row locks and parallel connections); skipped on SQLite, whose single
+writer serialises the requests anyway.
+"""
+
+import datetime as dt
+import threading
+import time
+from decimal import Decimal
+
+import pytest
+from django.core.exceptions import ValidationError
+from django.db import connection, connections
+from django.utils import timezone, translation
+
+from opencus.commissioning import services
+from opencus.commissioning.enums import CallAction, Decision, OfferStatus
+from opencus.commissioning.models import Call, CallEvent, Offer
+from opencus.commissioning.tests.fixtures import (
+    accept_and_score,
+    awarded_call,
+    draft_offer,
+    end_comment_window,
+    in_evaluation,
+    offer_fields,
+    published_call,
+    submitted_offer,
+    works_with,
+)
+from opencus.providers.tests.factories import OrganisationFactory
+
+pytestmark = [
+    pytest.mark.postgres,
+    pytest.mark.django_db(transaction=True),
+    pytest.mark.skipif(connection.vendor != "postgresql", reason="needs PostgreSQL"),
+]
+
+OFFERORS = 8
+
+
+def _run(jobs) -> list[str]:
+    """Run the callables at once, each in its thread; what each said ("ok" or the message)."""
+    start = threading.Barrier(len(jobs))
+    outcomes: list[str] = []
+
+    def run(job):
+        try:
+            start.wait()
+            with translation.override("en"):
+                job()
+            outcomes.append("ok")
+        except ValidationError as exc:
+            with translation.override("en"):
+                outcomes.append(" ".join(exc.messages))
+        finally:
+            connections.close_all()
+
+    threads = [threading.Thread(target=run, args=(job,)) for job in jobs]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    return outcomes
+
+
+def _drafts(call, n):
+    return [draft_offer(call, OrganisationFactory(name=f"Oferent {i}")) for i in range(n)]
+
+
+def test_offers_at_the_deadline_are_in_time_or_refused_never_late(world):
+    call = published_call(world.a)
+    offers = _drafts(call, OFFERORS)
+    deadline = timezone.now() + dt.timedelta(seconds=2)
+    Call.objects.filter(pk=call.pk).update(offers_deadline=deadline)
+
+    def submit(offer, wait):
+        def job():
+            time.sleep(wait)
+            services.offer_submit(offer=offer, by=None)
+
+        return job
+
+    # half try at once, half after the deadline
+    outcomes = _run([submit(o, 0 if i % 2 else 3) for i, o in enumerate(offers)])
+    assert len(outcomes) == OFFERORS
+    submitted = Offer.objects.filter(call=call, status=OfferStatus.SUBMITTED)
+    assert all(o.submitted_at <= deadline for o in submitted)
+    refused = [o for o in outcomes if o != "ok"]
+    assert len(refused) >= OFFERORS // 2
+    shown = timezone.localtime(deadline).strftime("%Y-%m-%d %H:%M")
+    assert set(refused) == {
+        f"The deadline for offers passed on {shown}; the offer has not been submitted."
+    }
+    assert Offer.objects.filter(call=call, status=OfferStatus.DRAFT).count() == len(refused)
+
+
+def test_no_offer_is_submitted_after_the_call_is_cancelled(world):
+    call = published_call(world.a)
+    offers = _drafts(call, OFFERORS)
+    jobs = [lambda o=o: services.offer_submit(offer=o, by=None) for o in offers]
+    jobs.insert(
+        OFFERORS // 2, lambda: services.call_cancel(call=call, by=world.ous, reason="Błąd.")
+    )
+    outcomes = _run(jobs)
+    assert outcomes.count("ok") >= 1  # the cancellation at least
+    cancelled = CallEvent.objects.get(call=call, action=CallAction.CANCELLED)
+    submissions = CallEvent.objects.filter(call=call, action=CallAction.OFFER_SUBMITTED)
+    assert all(event.at < cancelled.at for event in submissions)
+    assert Offer.objects.filter(call=call, status=OfferStatus.SUBMITTED).count() == (
+        submissions.count()
+    )
+    refused = {o for o in outcomes if o != "ok"}
+    assert refused <= {"This call does not take offers (it is “cancelled”)."}
+
+
+def test_two_tabs_of_one_organisation_make_one_offer(world):
+    call = published_call(world.a)
+    works_with(world.organisation, world.a)
+    outcomes = _run(
+        [
+            lambda: services.offer_save(
+                call=call, organisation=world.organisation, by=None, **offer_fields()
+            )
+            for _i in range(6)
+        ]
+    )
+    assert Offer.objects.filter(call=call, organisation=world.organisation).count() == 1
+    assert set(outcomes) <= {"ok", "The organisation has already written an offer for this call."}
+
+
+def test_two_small_grants_at_once_keep_the_yearly_limit(world):
+    awarded_call(world.a, world.organisation)  # 8 000 zł this year
+    calls = []
+    for _i in range(2):
+        call = published_call(world.a)
+        offer = submitted_offer(call, world.organisation)
+        call = in_evaluation(call)
+        end_comment_window(accept_and_score(offer))
+        calls.append((call, offer))
+
+    def award(call, offer):
+        decisions = {offer.pk: {"decision": Decision.AWARD, "amount": None, "reason": "Tak."}}
+        return lambda: services.call_award(call=call, by=world.ous, decisions=decisions)
+
+    outcomes = _run([award(c, o) for c, o in calls])
+    assert outcomes.count("ok") == 1
+    (refusal,) = [o for o in outcomes if o != "ok"]
+    assert "it would exceed 20,000.00 zł a year (art. 19a)" in refusal
+    total = sum(
+        Offer.objects.filter(
+            organisation=world.organisation, status=OfferStatus.AWARDED
+        ).values_list("awarded_amount", flat=True),
+        Decimal("0"),
+    )
+    assert total == Decimal("16000")

@@ -10,6 +10,8 @@ class ContractsConfig(AppConfig):
     def ready(self):
         from auditlog.registry import auditlog
 
+        from opencus.commissioning import handover
+        from opencus.contracts import selectors
         from opencus.contracts.models import (
             Complaint,
             Contract,
@@ -33,3 +35,6 @@ class ContractsConfig(AppConfig):
             ContractsPolicy,
         ):
             auditlog.register(model)
+
+        # The call's page shows the contract made from each awarded offer.
+        handover.register_contracts_finder(selectors.contracts_of_offers)

@@ -10,6 +10,7 @@ class ContractsConfig(AppConfig):
     def ready(self):
         from auditlog.registry import auditlog
 
+        from opencus.contracts import receivers  # noqa: F401  (people merge moves complaints)
         from opencus.contracts.models import (
             Complaint,
             Contract,

@@ -671,7 +671,7 @@ def prefill_from_offer(*, centre, offer_id) -> dict[str, Any]:
     function may return a dict or an object with those attributes, or None.
     """
     try:
-        from opencus.commissioning import selectors as commissioning  # type: ignore[attr-defined]
+        from opencus.commissioning import selectors as commissioning
 
         find = commissioning.awarded_offer_for_contract
     except (ImportError, AttributeError):
@@ -982,3 +982,18 @@ def inspection_record(
         inspection.full_clean()
         inspection.save()
     return inspection
+
+
+# --- people merged ---------------------------------------------------------------------------
+
+
+@transaction.atomic
+def person_records_move(*, keep, duplicate, by) -> None:
+    """Move the complaints of ``duplicate`` to ``keep`` (for people.person_merge). Surveys
+    belong to services given, which move with the enrolments."""
+    if keep.centre_id != duplicate.centre_id:
+        raise ValidationError({"person": MSG_COMPLAINT_OTHER_CENTRE})
+    with set_actor(by):
+        for complaint in Complaint.objects.select_for_update().filter(person=duplicate):
+            complaint.person = keep
+            complaint.save(update_fields=["person", "updated_at"])

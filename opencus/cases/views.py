@@ -187,6 +187,7 @@ def application_detail(request, centre, application_id):
             "can_qualify": can(user, "cases.qualify", centre),
             "can_sign": can(user, "cases.sign_decision", centre),
             "can_plan": can(user, "plans.manage_plan", centre),
+            "can_view_plans": can(user, "plans.view_plan", centre),
             "can_refer": can(user, "referrals.send_referral", centre),
             "Status": ApplicationStatus,
             "Outcome": Outcome,

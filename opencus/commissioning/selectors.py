@@ -52,6 +52,7 @@ from opencus.commissioning.models import (
     public_calls_q,
 )
 from opencus.core.tenancy import scope_to_centre
+from opencus.core.text import fold
 from opencus.providers.enums import DocumentStatus, PartnershipStatus
 from opencus.providers.models import Organisation, Partnership, Portfolio, Specialisation
 from opencus.territory.models import Gmina
@@ -121,7 +122,7 @@ def partner_search(
     )
     organisations = Organisation.objects.select_related("seat_gmina")
     for word in query.split()[:4]:
-        organisations = organisations.filter(Q(name__icontains=word) | Q(city__icontains=word))
+        organisations = organisations.filter(search_name__contains=fold(word))
     if social_enterprise_only:
         organisations = organisations.filter(is_social_enterprise=True)
     if reserved_only:

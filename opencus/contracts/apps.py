@@ -11,7 +11,10 @@ class ContractsConfig(AppConfig):
         from auditlog.registry import auditlog
 
         from opencus.commissioning import handover
-        from opencus.contracts import selectors
+        from opencus.contracts import (
+            receivers,  # noqa: F401  (people merge moves complaints)
+            selectors,
+        )
         from opencus.contracts.models import (
             Complaint,
             Contract,

@@ -112,7 +112,7 @@ def complaint_organisations(centre) -> QuerySet[Organisation]:
 
 def _search(contracts: QuerySet[Contract], query: str) -> QuerySet[Contract]:
     for word in query.split()[:4]:
-        condition = Q(title__icontains=word) | Q(organisation__name__icontains=word)
+        condition = Q(title__icontains=word) | Q(organisation__search_name__contains=fold(word))
         number, _sep, year = word.partition("/")
         if number.isdigit():
             condition |= Q(sequence=int(number), **({"year": int(year)} if year.isdigit() else {}))
@@ -568,7 +568,7 @@ def _complaint_search(complaints: QuerySet[Complaint], query: str) -> QuerySet[C
     for word in query.split()[:4]:
         complaints = complaints.filter(
             Q(description__icontains=word)
-            | Q(organisation__name__icontains=word)
+            | Q(organisation__search_name__contains=fold(word))
             | Q(service__name__icontains=word)
             | Q(person__search_name__contains=fold(word))
             | Q(complainant__icontains=word)

@@ -1031,3 +1031,18 @@ def inspection_record(
         inspection.full_clean()
         inspection.save()
     return inspection
+
+
+# --- people merged ---------------------------------------------------------------------------
+
+
+@transaction.atomic
+def person_records_move(*, keep, duplicate, by) -> None:
+    """Move the complaints of ``duplicate`` to ``keep`` (for people.person_merge). Surveys
+    belong to services given, which move with the enrolments."""
+    if keep.centre_id != duplicate.centre_id:
+        raise ValidationError({"person": MSG_COMPLAINT_OTHER_CENTRE})
+    with set_actor(by):
+        for complaint in Complaint.objects.select_for_update().filter(person=duplicate):
+            complaint.person = keep
+            complaint.save(update_fields=["person", "updated_at"])

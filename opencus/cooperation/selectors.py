@@ -14,6 +14,7 @@ from opencus.cooperation.models import (
     WorkshopParticipant,
 )
 from opencus.core.tenancy import scope_to_centre
+from opencus.core.text import fold
 from opencus.providers.enums import DocumentStatus, PartnershipStatus
 from opencus.providers.models import (
     AttributesCard,
@@ -26,7 +27,7 @@ from opencus.providers.models import (
 
 def _search(queryset: QuerySet, query: str, prefix: str = "") -> QuerySet:
     for word in query.split()[:4]:
-        queryset = queryset.filter(**{f"{prefix}organisation__name__icontains": word})
+        queryset = queryset.filter(**{f"{prefix}organisation__search_name__contains": fold(word)})
     return queryset
 
 

@@ -10,6 +10,7 @@ class EnrolmentsConfig(AppConfig):
     def ready(self):
         from auditlog.registry import auditlog
 
+        from opencus.enrolments import receivers  # noqa: F401  (people merge moves services)
         from opencus.enrolments.models import Delivery, Enrolment
 
         auditlog.register(Enrolment)

@@ -40,6 +40,9 @@ enrolment_ended = django.dispatch.Signal()
 
 MSG_OTHER_CENTRE = _("The person and the service belong to different centres.")
 MSG_PERSON_MERGED = _("This person's record was merged into another: use the kept record.")
+MSG_MERGE_SAME_SERVICE = _(
+    "Both records have “%(service)s” running: end one of the two services given before merging."
+)
 MSG_SERVICE_NOT_PUBLISHED = _(
     "Only a published service can be given; this one is %(status)s in the catalogue."
 )
@@ -547,3 +550,26 @@ def delivery_delete(*, delivery: Delivery, by) -> None:
         raise ValidationError(MSG_CLOSED_IS_FINAL)
     with set_actor(by):
         delivery.delete()
+
+
+@transaction.atomic
+def person_records_move(*, keep, duplicate, by) -> None:
+    """Move the services given of ``duplicate`` to ``keep`` (for people.person_merge), with
+    their deliveries. The same service running on both records is refused: the centre ends
+    one of them first, so that nobody gets a service twice."""
+    running = Enrolment.objects.filter(person=keep, status__in=RUNNING_STATUSES).values(
+        "service_id"
+    )
+    clash = (
+        Enrolment.objects.filter(
+            person=duplicate, status__in=RUNNING_STATUSES, service_id__in=running
+        )
+        .select_related("service")
+        .first()
+    )
+    if clash is not None:
+        raise ValidationError(MSG_MERGE_SAME_SERVICE, params={"service": clash.service.name})
+    with set_actor(by):
+        for enrolment in Enrolment.objects.select_for_update().filter(person=duplicate):
+            enrolment.person = keep
+            enrolment.save(update_fields=["person", "updated_at"])

@@ -25,7 +25,11 @@ class ProvidersConfig(AppConfig):
             SwotEntry,
         )
 
-        auditlog.register(Organisation, m2m_fields={"operating_gminas", "networks"})
+        auditlog.register(
+            Organisation,
+            m2m_fields={"operating_gminas", "networks"},
+            exclude_fields=["search_name"],  # derived from the name and city
+        )
         auditlog.register(OrganisationArea)
         auditlog.register(OrganisationNetwork)
         auditlog.register(Partnership)

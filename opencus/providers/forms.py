@@ -12,6 +12,8 @@ from opencus.providers.models import (
     AttributesCard,
     Experience,
     Organisation,
+    OrganisationNetwork,
+    Partnership,
     Portfolio,
     Reference,
     Specialisation,
@@ -216,8 +218,12 @@ class RequestForm(forms.Form):
 
     def __init__(self, *args, organisation, **kwargs):
         super().__init__(*args, **kwargs)
+        # A centre that refused may be asked again (after the organisation changed what it
+        # was told); one that verified it or is deciding may not.
         self.fields["centre"].queryset = selectors.centres_open_to_partners().exclude(
-            partnerships__organisation=organisation
+            partnerships__in=Partnership.objects.filter(organisation=organisation).exclude(
+                status=PartnershipStatus.REFUSED
+            )
         )
 
 
@@ -263,6 +269,13 @@ class PartnerFilterForm(forms.Form):
     )
     social_enterprise = forms.ChoiceField(
         label=_("Social enterprise (PS)"), required=False, choices=YES_NO
+    )
+    network = forms.ModelChoiceField(
+        label=_("Network"),
+        required=False,
+        queryset=OrganisationNetwork.objects.order_by("name"),
+        empty_label=_("any"),
+        to_field_name="slug",
     )
 
 

@@ -14,6 +14,7 @@ from django.db.models import F, Q
 from django.utils.translation import gettext_lazy as _
 
 from opencus.catalogue.enums import ServiceArea, ServiceType
+from opencus.core.text import fold
 from opencus.providers.enums import (
     DocumentStatus,
     ExperienceKind,
@@ -75,6 +76,8 @@ class OrganisationNetwork(models.Model):
 class Organisation(models.Model):
     id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
     name = models.CharField(_("name"), max_length=300)
+    # The name and city folded to lowercase ASCII (``save`` keeps it): "leczna" finds "Łęczna".
+    search_name = models.CharField(max_length=402, editable=False, blank=True, default="")
     slug = models.SlugField(_("short name in addresses"), max_length=60, unique=True)
     legal_form = models.CharField(_("legal form"), max_length=20, choices=LegalForm.choices)
     is_social_enterprise = models.BooleanField(
@@ -145,6 +148,13 @@ class Organisation(models.Model):
 
     def __str__(self):
         return self.name
+
+    def save(self, *args, **kwargs):
+        self.search_name = fold(f"{self.name} {self.city}")
+        update_fields = kwargs.get("update_fields")
+        if update_fields is not None and {"name", "city"} & set(update_fields):
+            kwargs["update_fields"] = {*update_fields, "search_name"}
+        super().save(*args, **kwargs)
 
     @property
     def area_codes(self) -> list[str]:

@@ -8,6 +8,7 @@ from django.http import Http404
 from django.shortcuts import get_object_or_404
 
 from opencus.core.tenancy import scope_to_centre
+from opencus.core.text import fold
 from opencus.providers.enums import DocumentStatus, PartnershipStatus
 from opencus.providers.models import (
     AttributesCard,
@@ -42,6 +43,7 @@ def partner_list(
     legal_form: str = "",
     area: str = "",
     social_enterprise: str = "",
+    network: OrganisationNetwork | None = None,
 ) -> QuerySet[Partnership]:
     """The centre's partnerships, with what the list shows, filtered."""
     partnerships = scope_to_centre(
@@ -63,11 +65,12 @@ def partner_list(
         partnerships = partnerships.filter(organisation__is_social_enterprise=True)
     elif social_enterprise == "no":
         partnerships = partnerships.filter(organisation__is_social_enterprise=False)
+    if network is not None:
+        partnerships = partnerships.filter(organisation__networks=network)
     for word in query.split()[:4]:
         digits = word.replace("-", "")
         partnerships = partnerships.filter(
-            Q(organisation__name__icontains=word)
-            | Q(organisation__city__icontains=word)
+            Q(organisation__search_name__contains=fold(word))
             | Q(organisation__nip=digits)
             | Q(organisation__regon=digits)
             | Q(organisation__krs=digits)
@@ -406,7 +409,7 @@ def received_portfolios(
             )
         )
     for word in query.split()[:4]:
-        submissions = submissions.filter(portfolio__organisation__name__icontains=word)
+        submissions = submissions.filter(portfolio__organisation__search_name__contains=fold(word))
     return submissions.order_by(F("acknowledged_at").desc(nulls_first=True), "-sent_at", "pk")
 
 

@@ -22,6 +22,7 @@ from opencus.accounts.models import Membership, User
 from opencus.accounts.roles import Role
 from opencus.accounts.rules import can
 from opencus.catalogue.enums import ServiceArea
+from opencus.providers import tasks
 from opencus.providers.enums import (
     DocumentStatus,
     PartnershipStatus,
@@ -194,6 +195,7 @@ def organisation_register(
             registrant=user,
             is_demo=organisation.is_demo,
         )
+    _on_commit_notify(tasks.notify_request, partnership)
     return partnership
 
 
@@ -201,9 +203,35 @@ def organisation_register(
 def partnership_request(
     *, organisation: Organisation, centre, by, message: str = ""
 ) -> Partnership:
-    """An organisation already in the registry asks one more centre to work with it."""
+    """An organisation already in the registry asks one more centre to work with it, or asks
+    again a centre that refused it (the refusal stays in the change history)."""
     _check_centre_open(centre)
-    existing = Partnership.objects.filter(centre=centre, organisation=organisation).first()
+    existing = (
+        Partnership.objects.select_for_update()
+        .filter(centre=centre, organisation=organisation)
+        .first()
+    )
+    if existing is not None and existing.status == PartnershipStatus.REFUSED:
+        with set_actor(by):
+            existing.status = PartnershipStatus.PENDING
+            existing.decided_at = existing.decided_by = None
+            existing.refusal_reason = ""
+            existing.message, existing.requested_by, existing.registrant = message, by, by
+            existing.requested_at = timezone.now()
+            existing.save(
+                update_fields=[
+                    "status",
+                    "decided_at",
+                    "decided_by",
+                    "refusal_reason",
+                    "message",
+                    "requested_by",
+                    "registrant",
+                    "requested_at",
+                ]
+            )
+        _on_commit_notify(tasks.notify_request, existing)
+        return existing
     if existing is not None:
         raise ValidationError(
             {
@@ -213,13 +241,19 @@ def partnership_request(
             }
         )
     with set_actor(by):
-        return Partnership.objects.create(
+        partnership = Partnership.objects.create(
             centre=centre,
             organisation=organisation,
             message=message,
             requested_by=by,
             registrant=by,
         )
+    _on_commit_notify(tasks.notify_request, partnership)
+    return partnership
+
+
+def _on_commit_notify(task, partnership: Partnership) -> None:
+    transaction.on_commit(lambda: task.enqueue(partnership_id=str(partnership.pk)), robust=True)
 
 
 def _lock_pending(partnership: Partnership) -> Partnership:
@@ -254,6 +288,7 @@ def partnership_verify(*, partnership: Partnership, by) -> Partnership:
                 role=Role.PROVIDER_STAFF,
                 created_by=by,
             )
+    _on_commit_notify(tasks.notify_decision, partnership)
     return partnership
 
 
@@ -269,6 +304,7 @@ def partnership_refuse(*, partnership: Partnership, by, reason: str) -> Partners
         partnership.decided_at, partnership.decided_by = timezone.now(), by
         partnership.refusal_reason = reason
         partnership.save(update_fields=["status", "decided_at", "decided_by", "refusal_reason"])
+    _on_commit_notify(tasks.notify_decision, partnership)
     return partnership
 
 

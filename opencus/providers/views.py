@@ -135,6 +135,7 @@ def _filtered(request, centre):
         legal_form=filters.get("legal_form", ""),
         area=filters.get("area", ""),
         social_enterprise=filters.get("social_enterprise", ""),
+        network=filters.get("network"),
     )
     return form, partnerships
 

@@ -1,6 +1,9 @@
 """RODO art. 15: a copy of the personal data the centre holds about a person, with what it
 is processed for and who read it. The same data as JSON (machine-readable) and as PDF."""
 
+from decimal import Decimal
+
+import django.dispatch
 from django.template.loader import render_to_string
 from django.utils import timezone, translation
 from weasyprint import HTML
@@ -8,6 +11,10 @@ from weasyprint import HTML
 from opencus.cases.models import Application
 from opencus.people.models import Person
 from opencus.residents import selectors
+
+# Apps above this one hold more about a person (complaints, survey answers …): a receiver
+# returns {"key": …, "title": …, "rows": [{…}, …]} (or None), and the copy includes it.
+person_data_collected = django.dispatch.Signal()
 
 PERSON_FIELDS = [
     "first_name",
@@ -32,6 +39,9 @@ PERSON_FIELDS = [
 
 
 def _iso(value):
+    """A value as JSON can hold it: dates in ISO form, amounts as text (an amount of zero too)."""
+    if isinstance(value, Decimal):
+        return str(value)
     return value.isoformat() if hasattr(value, "isoformat") else value
 
 
@@ -56,6 +66,11 @@ def person_data(person: Person) -> dict:
         )
         .order_by("submitted_at")
     )
+    other_records = [
+        {"key": section["key"], "title": str(section["title"]), "rows": section["rows"]}
+        for _receiver, section in person_data_collected.send(sender=Person, person=person)
+        if section
+    ]
     return {
         "generated_at": timezone.now().isoformat(),
         "controller": {
@@ -108,11 +123,11 @@ def person_data(person: Person) -> dict:
                     {
                         "service": r.service.name,
                         "outcome": r.outcome,
-                        "units_per_period": _iso(r.units_per_period and str(r.units_per_period)),
+                        "units_per_period": _iso(r.units_per_period),
                         "period": r.period,
                         "starts_on": _iso(r.starts_on),
                         "ends_on": _iso(r.ends_on),
-                        "fee_per_unit": r.fee_per_unit and str(r.fee_per_unit),
+                        "fee_per_unit": _iso(r.fee_per_unit),
                         "exemption": r.exemption,
                         "decision": _decision(r),
                     }
@@ -155,6 +170,7 @@ def person_data(person: Person) -> dict:
         "messages": [
             _row(m, ["sent_at", "subject", "body", "read_at"]) for m in person.messages.all()
         ],
+        "other_records": other_records,
         "who_read_the_record": [
             {
                 "at": _iso(row["occurred_at"]),

@@ -493,3 +493,16 @@ def test_the_person_sees_their_plan_and_a_carer_does_not(client, world, verified
     client.force_login(carer)
     assertNotContains(client.get(reverse("residents:home"), headers=ENGLISH), "My plan (IPUS)")
     assert client.get(reverse("residents:plan_pdf", args=[plan.pk])).status_code == 404
+
+
+def test_the_data_copy_holds_a_free_service_granted_on_an_application(world):
+    """A fee of 0 zł is an amount like any other (it once broke the JSON copy)."""
+    from opencus.residents.export import person_data
+
+    free = programme_service(world.a, "Usługi opiekuńcze", fee_kind="free")
+    application = assessed(world.a, services_=[free])
+    grant(application.requested.get())
+    data = json.loads(json.dumps(person_data(application.person)))
+    line = data["applications"][0]["services"][0]
+    assert line["fee_per_unit"] == "0.00"
+    assert line["units_per_period"] == "8.00"

@@ -131,11 +131,13 @@ def test_demo_referrals_go_round_the_loop(demo):
     from opencus.referrals.models import Referral
 
     referrals = Referral.objects.filter(centre__slug="swiebodzin", is_demo=True)
-    assert referrals.count() == 5
+    # five of referrals_loader, and the one that came with the Konwent's meals contract
+    assert referrals.count() == 6
     assert {"sent", "started", "declined", "completed"} <= set(
         referrals.values_list("status", flat=True)
     )
-    assert referrals.filter(organisation__slug="konwent-cis-kis").count() == 3
+    assert referrals.filter(organisation__slug="konwent-cis-kis").count() == 4
+    assert referrals.filter(service__name="Gorący obiad dla seniorów").count() == 1
 
 
 @pytest.mark.django_db

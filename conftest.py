@@ -1,7 +1,6 @@
 """Shared test setup: fast hashing, plain static files, and the personas of every role."""
 
 import os
-from types import SimpleNamespace
 
 import pytest
 
@@ -42,48 +41,27 @@ def world(db):
 
     ``world.b`` is the other tenant: its staff and objects must stay invisible to ``world.a``'s.
     """
-    from opencus.accounts.roles import Role
-    from opencus.accounts.tests.factories import MembershipFactory, UserFactory
-    from opencus.providers.tests.factories import OrganisationFactory
-    from opencus.territory.tests.factories import CentreFactory, NetworkFactory
+    from opencus.core.tests.world import build_world
 
-    a = CentreFactory(name="CUS Alfa", slug="alfa")
-    b = CentreFactory(name="CUS Beta", slug="beta")
-    users = {}
-    for role in (Role.FRONT_DESK, Role.OUS, Role.KIPUS, Role.OSL, Role.DIRECTOR):
-        users[role] = MembershipFactory(
-            centre=a, role=role, user=UserFactory(last_name=f"A-{role}")
-        ).user
-    b_director = MembershipFactory(centre=b, role=Role.DIRECTOR).user
-    b_kipus = MembershipFactory(centre=b, role=Role.KIPUS).user
-    organisation = OrganisationFactory(slug="partner")
-    provider = MembershipFactory(
-        organisation=organisation, centre=None, role=Role.PROVIDER_STAFF
-    ).user
-    other_organisation = OrganisationFactory(slug="other-partner")
-    network = NetworkFactory(slug="siec")
-    network.centres.add(a, b)
-    other_network = NetworkFactory(slug="other-siec")
-    analyst = MembershipFactory(network=network, centre=None, role=Role.ANALYST).user
-    nobody = UserFactory(last_name="Bez-roli")
-    return SimpleNamespace(
-        a=a,
-        b=b,
-        director=users[Role.DIRECTOR],
-        ous=users[Role.OUS],
-        kipus=users[Role.KIPUS],
-        osl=users[Role.OSL],
-        front_desk=users[Role.FRONT_DESK],
-        b_director=b_director,
-        b_kipus=b_kipus,
-        organisation=organisation,
-        other_organisation=other_organisation,
-        provider=provider,
-        network=network,
-        other_network=other_network,
-        analyst=analyst,
-        nobody=nobody,
-    )
+    return build_world()
+
+
+@pytest.fixture(scope="module")
+def module_world(django_db_setup, django_db_blocker):
+    """``world`` built once for a module (once per xdist worker that runs its tests).
+
+    For modules whose tests only read what it holds (many URLs, one world): it lives in a
+    transaction rolled back after the module's last test, and each test (marked
+    ``django_db``) still runs in its own savepoint inside it, so what a test writes is gone
+    before the next one. Not for ``transactional_db`` tests, which would commit and flush.
+    """
+    from django.db import transaction
+
+    from opencus.core.tests.world import build_world
+
+    with django_db_blocker.unblock(), transaction.atomic():
+        yield build_world()
+        transaction.set_rollback(True)
 
 
 @pytest.fixture

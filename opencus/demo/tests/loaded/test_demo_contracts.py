@@ -5,7 +5,6 @@ import io
 
 import pytest
 from django.core.management import call_command
-from django.db import transaction
 
 from opencus.catalogue.models import Service
 from opencus.contracts import selectors
@@ -18,14 +17,6 @@ from opencus.contracts.models import (
     SurveyResponse,
 )
 from opencus.providers.models import Organisation
-
-
-@pytest.fixture(scope="module")
-def demo(django_db_setup, django_db_blocker):
-    with django_db_blocker.unblock(), transaction.atomic():
-        call_command("load_demo", stdout=io.StringIO())
-        yield
-        transaction.set_rollback(True)
 
 
 @pytest.mark.django_db

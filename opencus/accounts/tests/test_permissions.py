@@ -46,12 +46,12 @@ def test_every_view_declares_a_permission(name, view, kwargs):
 
 
 @pytest.fixture(scope="module")
-def walk(module_world, django_db_blocker):
-    """``world`` and the other tenant's URL kwargs, built once for the module's hundreds of
-    URL cases (inside ``module_world``'s transaction, rolled back after the last one)."""
+def walk(shared_world, django_db_blocker):
+    """The module's ``world`` and the other tenant's URL kwargs, built once for the module's
+    URL cases (inside ``shared_world``'s transaction, rolled back after the last one)."""
     with django_db_blocker.unblock():
-        values = tenant_url_kwargs(other_tenant(module_world))
-    return SimpleNamespace(world=module_world, values=values)
+        values = tenant_url_kwargs(other_tenant(shared_world.world))
+    return SimpleNamespace(world=shared_world.world, values=values)
 
 
 def _context_views():

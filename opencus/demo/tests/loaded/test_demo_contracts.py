@@ -1,14 +1,13 @@
 """The demo's contracts: signed for services with deliveries, so the monitoring has numbers;
 complaints answered and open, surveys, an inspection, the Konwent's contracts with their
 referrals, one made from its award in the meals competition; and issue 5's "Must show"
-walked with the demo logins (sharing this module's one ``load_demo``)."""
+walked with the demo logins (sharing the package's one ``load_demo``)."""
 
 import io
 from decimal import Decimal
 
 import pytest
 from django.core.management import call_command
-from django.db import transaction
 from django.urls import reverse
 from pytest_django.asserts import assertContains, assertNotContains
 
@@ -28,14 +27,6 @@ from opencus.demo.commissioning_loader import MEALS, RESPITE
 from opencus.enrolments.models import Delivery
 from opencus.providers.models import AttributesCard, Organisation, Partnership, Portfolio
 from opencus.territory.models import Centre
-
-
-@pytest.fixture(scope="module")
-def demo(django_db_setup, django_db_blocker):
-    with django_db_blocker.unblock(), transaction.atomic():
-        call_command("load_demo", stdout=io.StringIO())
-        yield
-        transaction.set_rollback(True)
 
 
 @pytest.mark.django_db

@@ -4,20 +4,11 @@ import io
 
 import pytest
 from django.core.management import call_command
-from django.db import transaction
 
 from opencus.demo.enrolments_loader import ENROLMENTS
 from opencus.enrolments import selectors
 from opencus.enrolments.models import Delivery, Enrolment, EnrolmentStatusChange
 from opencus.providers.models import Organisation
-
-
-@pytest.fixture(scope="module")
-def demo(django_db_setup, django_db_blocker):
-    with django_db_blocker.unblock(), transaction.atomic():
-        call_command("load_demo", stdout=io.StringIO())
-        yield
-        transaction.set_rollback(True)
 
 
 @pytest.mark.django_db

@@ -2,22 +2,11 @@ import io
 
 import pytest
 from django.core.management import call_command
-from django.db import transaction
 
 from opencus.accounts.models import Membership, User
 from opencus.accounts.roles import Role
 from opencus.territory.enums import CentreStatus
 from opencus.territory.models import Centre, Gmina, InterMunicipalAgreement, Network
-
-
-@pytest.fixture(scope="module")
-def demo(django_db_setup, django_db_blocker):
-    """Load the demo once for the module, inside a transaction rolled back at the end."""
-    with django_db_blocker.unblock(), transaction.atomic():
-        out = io.StringIO()
-        call_command("load_demo", stdout=out)
-        yield out.getvalue()
-        transaction.set_rollback(True)
 
 
 @pytest.mark.django_db

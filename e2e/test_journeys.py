@@ -26,22 +26,27 @@ CENTRE_NAV = [
     "commissioning/calls/",
     "cooperation/",
     "cooperation/indicators/",
+    "complaints/",
     "catalogue/",
     "locations/",
     "staff/",
 ]
-# no personal files: no applications, no equipment loans, no services given, no referrals
-PERSONAL = ("people/", "applications/", "equipment/", "enrolments/", "referrals/")
+# no personal files: no applications, no equipment loans, no services given, no referrals,
+# no residents' complaints
+PERSONAL = ("people/", "applications/", "equipment/", "enrolments/", "referrals/", "complaints/")
 OSL_NAV = [p for p in CENTRE_NAV if p not in PERSONAL]
 # OUS, KIPUS and the director: individual plans (IPUS) after the applications, finding
-# partners after the calls
+# partners after the calls, the contracts before the complaints
 _CALLS = CENTRE_NAV.index("commissioning/calls/") + 1
+_COMPLAINTS = CENTRE_NAV.index("complaints/")
 PLANS_NAV = [
     *CENTRE_NAV[:4],
     "plans/",
     *CENTRE_NAV[4:_CALLS],
     "commissioning/partners/",
-    *CENTRE_NAV[_CALLS:],
+    *CENTRE_NAV[_CALLS:_COMPLAINTS],
+    "contracts/",
+    *CENTRE_NAV[_COMPLAINTS:],
 ]
 DIRECTOR_NAV = [*PLANS_NAV, "audit/access/", "audit/changes/"]
 
@@ -59,6 +64,7 @@ ROLES = {
             "",
             "enrolments/",
             "referrals/",
+            "contracts/",
             "profile/",
             "profile/leader/",
             "card/",

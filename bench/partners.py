@@ -13,13 +13,14 @@ What grows, on top of the demo region (``load_demo``):
   one to three gminas of operation in its powiat), statutory areas and networks. Each has a
   final portfolio (some two final versions, some a draft besides) of two to five
   specialisations of several service types, each with experience of the last five years;
-  most have a final attributes card (with its SWOT) and a cooperation leader. Half work with
-  CUS Świebodzin (verified, some waiting or refused), fewer with the Lublin centres of the
-  Obserwatorium network and with Zbąszynek; most partners sent their portfolio to the centre.
+  most have a final attributes card (with its SWOT) and a cooperation leader. Three in five
+  work with CUS Świebodzin (most verified, some waiting or refused), half with CUS Janów
+  Lubelski, fewer with Wojsławice (both in the Obserwatorium network) and Zbąszynek; most
+  partners sent the centre their portfolio.
   Measured: the OUS's partner search (respite care, in the gmina of Świebodzin), the partner
   list, "Portfolios received", and the indicators of the Obserwatorium network and of CUS
   Janów Lubelski;
-- calls: ``CALLS`` calls (half of them Świebodzin's) to ``ORG_SCALE`` times as many, in every
+- calls: ``CALLS`` calls (three in four Świebodzin's) to ``ORG_SCALE`` times as many, in every
   mode and status, with criteria and offers of the registry's organisations (the awards feed
   the search's track record). Measured: the centre's call list and the public list;
 - deliveries: the centre's other deliveries from ``DELIVERIES`` to ``DELIVERY_SCALE`` times as
@@ -42,7 +43,9 @@ from django.utils import timezone
 
 ORGANISATIONS = 100  # the registry at 1x (the demo's organisations included)
 ORG_SCALE = 20
-CALLS = 20  # at 1x, every centre's; half are Świebodzin's
+# Calls at 1x, every centre's; three in four are Świebodzin's. (At 20, the lists at 1x show
+# fewer rows than a page holds, and the ratio would count the rows the page renders.)
+CALLS = 40
 DELIVERIES = 1_000  # the centre's other deliveries at 1x
 DELIVERY_SCALE = 100
 PER_PERSON = 20  # deliveries per bench person
@@ -97,9 +100,9 @@ SERVICE_TYPES = [
 OTHER_CENTRES = ["janow-lubelski", "wojslawice", "zbaszynek", "zielona-gora"]
 # Partnerships: (centre, share of the bench organisations); statuses below.
 CENTRE_SHARES = [
-    ("swiebodzin", 0.5),
-    ("janow-lubelski", 0.25),
-    ("wojslawice", 0.15),
+    ("swiebodzin", 0.6),
+    ("janow-lubelski", 0.5),
+    ("wojslawice", 0.2),
     ("zbaszynek", 0.1),
 ]
 
@@ -107,8 +110,8 @@ CENTRE_SHARES = [
 def main():
     result = _common.compare(
         {
-            "1x": lambda: build(1),
-            "large": lambda: build(ORG_SCALE, calls=ORG_SCALE, deliveries=DELIVERY_SCALE),
+            "1x": lambda: build("1x", 1),
+            "large": lambda: build("large", ORG_SCALE, calls=ORG_SCALE, deliveries=DELIVERY_SCALE),
         }
     )
     print(
@@ -120,7 +123,7 @@ def main():
     _common.print_table(result)
 
 
-def build(organisations: int, *, calls: int = 1, deliveries: int = 1) -> _common.Pages:
+def build(label: str, organisations: int, *, calls: int = 1, deliveries: int = 1):
     """The demo region grown ``organisations``, ``calls`` and ``deliveries`` times (1: the
     1x size); the measured pages as {name: (a client logged in as the reader, the address)}."""
     from opencus.providers.models import Organisation
@@ -133,7 +136,27 @@ def build(organisations: int, *, calls: int = 1, deliveries: int = 1) -> _common
     grow_calls(rng, CALLS * calls)
     grow_deliveries(rng, centre, DELIVERIES * deliveries)
     _common.analyze()  # the planner's statistics, as after any bulk load
+    print(f"  {label}: {sizes()}")
     return pages()
+
+
+def sizes() -> str:
+    """What the measured pages count, in words."""
+    from opencus.commissioning.models import Call, public_calls_q
+    from opencus.enrolments.models import Delivery
+    from opencus.providers.models import Organisation, Partnership, PortfolioSubmission
+
+    centre = {"centre__slug": CENTRE}
+    return (
+        f"{Organisation.objects.count()} organisations; Świebodzin "
+        f"{Partnership.objects.filter(**centre).count()} partnerships, "
+        f"{PortfolioSubmission.objects.filter(**centre).count()} portfolios received, "
+        f"{Call.objects.filter(**centre).count()} calls "
+        f"({Call.objects.filter(public_calls_q()).count()} public of every centre), "
+        f"{Delivery.objects.filter(**centre).count()} deliveries; the network's centres "
+        f"{Partnership.objects.filter(centre__networks__slug=NETWORK, status='verified').count()}"
+        " verified partnerships"
+    )
 
 
 def pages() -> _common.Pages:
@@ -346,7 +369,7 @@ def grow_registry(rng: random.Random, count: int) -> None:
         for slug, share in CENTRE_SHARES:
             if slug not in centres or rng.random() >= share:
                 continue
-            status = _weighted(rng, [("verified", 75), ("pending", 15), ("refused", 10)])
+            status = _weighted(rng, [("verified", 80), ("pending", 12), ("refused", 8)])
             asked = now - dt.timedelta(days=rng.randint(10, 700))
             partnerships.append(
                 Partnership(
@@ -360,7 +383,7 @@ def grow_registry(rng: random.Random, count: int) -> None:
                     is_demo=True,
                 )
             )
-            if status != "refused" and rng.random() < 0.7:
+            if status != "refused" and rng.random() < 0.8:
                 sent = now - dt.timedelta(days=rng.randint(1, 300))
                 acknowledged = rng.random() < 0.6 and slug in directors
                 submissions.append(
@@ -434,7 +457,7 @@ def grow_calls(rng: random.Random, count: int) -> None:
     modes = [("open_competition", 40), ("small_grant", 25), ("procurement", 25), ("in_house", 10)]
     calls, criteria, offers, call_gminas = [], [], [], []
     for i in range(have, have + count):
-        centre = swiebodzin if i % 2 == 0 else others[(i // 2) % len(others)]
+        centre = swiebodzin if i % 4 else others[(i // 4) % len(others)]
         mode = _weighted(rng, modes)
         status = _weighted(rng, statuses)
         if mode == "in_house" and status in ("published", "evaluation"):

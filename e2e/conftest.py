@@ -3,10 +3,14 @@
 Every module here sets ``pytestmark = pytest.mark.browser``: `make test-browser` runs them,
 the database suites skip them. The ``scene`` fixture is the root ``world`` plus what the
 public, audit, catalogue, portal and people pages need to show something (a boundary,
-agreements, log entries, a small catalogue, a family registered in centre a).
+agreements, log entries, a small catalogue, a family registered in centre a). It is built
+once per worker; before each test an SQLite snapshot puts its rows back (``scene_snapshot``)
+and the test gets its own copy of the objects.
 """
 
 import datetime as dt
+import sqlite3
+from copy import deepcopy
 from pathlib import Path
 
 import pytest
@@ -71,7 +75,13 @@ def axe_source():
 
 @pytest.fixture
 def axe(page, axe_source):
-    """``axe()``: run axe-core on the current page and fail on any WCAG 2.1 A/AA violation."""
+    """``axe()``: run axe-core on the current page and fail on any WCAG 2.1 A/AA violation.
+
+    axe-core is an init script of the browser context: every page loads it as it opens,
+    instead of Playwright sending its 650 kB again for each page checked (a quarter of a
+    screen's time in the accessibility sweep).
+    """
+    page.context.add_init_script(script=axe_source)
 
     def check(context: str = ""):
         if not page.evaluate("() => typeof window.axe !== 'undefined'"):
@@ -120,13 +130,13 @@ def login_as(page, live_server):
     return login
 
 
-@pytest.fixture
-def scene(world):
+def build_scene():
     """``world`` plus data that makes every page render its tables, lists and map."""
     from django.contrib.contenttypes.models import ContentType
 
     from opencus.accounts.models import Membership, User
     from opencus.audit.models import AccessLogEntry, AccessPurpose
+    from opencus.core.tests.world import build_world
     from opencus.territory.enums import CentreStatus, TerritoryCategory
     from opencus.territory.models import NetworkTerritory
     from opencus.territory.tests.factories import (
@@ -136,6 +146,7 @@ def scene(world):
         GminaFactory,
     )
 
+    world = build_world()
     gmina = world.a.seat_gmina
     neighbour = GminaFactory(powiat=gmina.powiat, name="Sąsiednia", population=None)
     world.a.gminas.add(neighbour)
@@ -190,3 +201,47 @@ def scene(world):
     add_cooperation(world)
     add_contracts(world)
     return world
+
+
+@pytest.fixture(scope="session")
+def scene_snapshot(django_db_setup, django_db_blocker):
+    """The scene, built once per worker, and a copy of the database that holds it.
+
+    Building the scene through the services takes seconds; every browser test needs it and
+    flushes the database after itself (``transactional_db``: the live server must see
+    committed rows). On SQLite (``make test-browser``) the test database is in memory, so
+    a copy made with SQLite's backup API puts the scene back in milliseconds. None on
+    another engine: there ``scene`` builds the scene for each test.
+    """
+    from django.db import connection
+
+    if connection.vendor != "sqlite" or not connection.is_in_memory_db():
+        yield None
+        return
+    with django_db_blocker.unblock():
+        scene = build_scene()
+        copy = sqlite3.connect(":memory:")
+        connection.ensure_connection()
+        connection.connection.backup(copy)
+    yield scene, copy
+    copy.close()
+
+
+@pytest.fixture
+def scene(transactional_db, scene_snapshot):
+    """``build_scene()``'s data in the database, and a fresh copy of its namespace.
+
+    The database gets the snapshot back (whatever the previous test left was flushed), the
+    content-type cache forgets the ids that the flush's re-created rows had, and the test
+    gets its own deep copy of the objects, free to change them.
+    """
+    from django.contrib.contenttypes.models import ContentType
+    from django.db import connection
+
+    if scene_snapshot is None:
+        return build_scene()
+    scene, copy = scene_snapshot
+    connection.ensure_connection()
+    copy.backup(connection.connection)
+    ContentType.objects.clear_cache()
+    return deepcopy(scene)

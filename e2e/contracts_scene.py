@@ -13,7 +13,9 @@ def add_contracts(world):
       ``world.report_submitted`` (waiting for the OUS), ``world.report_due`` (for the provider);
     - ``world.contract_draft``: a draft with a line and a duty, to sign;
     - ``world.complaint`` (open, Halina's) and ``world.complaint_answered``;
-    - a paper survey of Jan's lunch and an inspection of the contract.
+    - a paper survey of Jan's lunch and an inspection of the contract;
+    - ``world.contract_from_offer``: a draft made from the organisation's awarded offer
+      (``world.offer_own_result``, commissioning scene).
     """
     from django.utils import timezone
 
@@ -129,4 +131,16 @@ def add_contracts(world):
         scope="Temperatura i punktualność dowozu.",
         findings="Bez zastrzeżeń.",
         rating="positive",
+    )
+
+    call = world.offer_own_result.call
+    world.contract_from_offer = services.contract_create(
+        centre=world.a,
+        by=world.ous,
+        organisation=world.organisation,
+        title=call.title,
+        kind="entrusting",
+        starts_on=call.task_starts_on,
+        ends_on=call.task_ends_on,
+        offer=world.offer_own_result,
     )

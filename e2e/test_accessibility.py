@@ -1257,6 +1257,13 @@ SCREENS = [
     ),
     Screen("contract-new", "ous", c("contracts/new/")),
     Screen("contract-new-invalid", "ous", c("contracts/new/"), submit),
+    # from an award: the form filled from the offer, the draft naming its procedure
+    Screen(
+        "contract-new-from-offer",
+        "ous",
+        lambda s: f"/c/{s.a.slug}/contracts/new/?offer={s.offer_awarded.pk}",
+    ),
+    Screen("contract-from-offer", "ous", contract("contract_from_offer")),
     Screen("contract", "ous", contract("contract")),
     Screen("contract-read-only", "kipus", contract("contract")),
     Screen("contract-draft", "ous", contract("contract_draft")),
@@ -1494,6 +1501,7 @@ SCREENS = [
     Screen("commissioning-call-awarded", "ous", call("call_awarded")),
     Screen("commissioning-call-results", "director", call("call_awarded", "results/")),
     Screen("commissioning-call-results-published", "ous", call("call_results")),
+    Screen("commissioning-call-with-contract", "ous", call("call_own_results")),
     Screen("provider-calls", "provider", provider("calls/")),
     Screen("provider-call", "provider", provider("calls/{s.call_open.pk}/")),
     Screen("provider-call-results", "provider", provider("calls/{s.call_own_results.pk}/")),

@@ -14,8 +14,8 @@ import pytest
 from django.utils import timezone
 from playwright.sync_api import expect
 
-from e2e.keys import choose_radio, follow, press_submit, tab_to, type_into
-from opencus.commissioning.models import Call, Offer
+from e2e import commissioning_steps as steps
+from e2e.keys import follow, press_submit, type_into
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -23,129 +23,61 @@ pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 def test_an_art_19a_call_from_the_partner_search_to_the_published_results(
     scene, page, live_server, login_as, axe
 ):
-    from opencus.accounts.roles import Role
-    from opencus.accounts.tests.factories import MembershipFactory
-    from opencus.commissioning.tests.fixtures import works_with
+    from opencus.commissioning.tests.fixtures import end_comment_window
 
     centre, gmina = scene.a, scene.a.seat_gmina
-    base = f"{live_server.url}/c/{centre.slug}/commissioning"
 
     # 1. The OUS looks for a partner for respite care in the centre's gmina.
     login_as(scene.ous)
-    page.goto(f"{base}/partners/?service_type=respite_care&gmina={gmina.pk}")
-    card = page.locator("main li.service-card", has_text=scene.organisation.name)
-    expect(card).to_contain_text("rodzaj (a), gotowa teraz: usługa wytchnieniowa")
-    expect(card).to_contain_text(f"gminie {gmina.name}")
-    expect(card).to_contain_text("zweryfikowany partner tego centrum")
-    axe("partner search")
+    steps.find_respite_care_partner(
+        page, axe, centre=centre, gmina=gmina, organisation=scene.organisation
+    )
 
     # 2. From the results, a new art. 19a call for the service, in the gmina searched.
-    follow(page, "main a[href*='/commissioning/calls/new/?service_type=respite_care']")
-    axe("call form")
-    expect(page.locator(f"main input[name=gminas][value='{gmina.pk}']")).to_be_checked()
-    type_into(page, "title", "Opieka wytchnieniowa w wakacje")
-    choose_radio(page, "mode", "small_grant")
-    tab_to(page, "main select[name=task_form]")
-    page.keyboard.press("ArrowDown")  # entrusting (powierzenie)
-    type_into(page, "terms", "200 godzin opieki dziennej dla osób z niepełnosprawnościami.")
-    type_into(page, "budget", "9500")
     start = timezone.localdate() + dt.timedelta(days=30)
-    page.fill("main [name=task_starts_on]", start.isoformat())
-    page.fill("main [name=task_ends_on]", (start + dt.timedelta(days=60)).isoformat())
-    deadline = timezone.localtime() + dt.timedelta(days=5)
-    page.fill("main [name=offers_deadline]", deadline.strftime("%Y-%m-%dT%H:%M"))
-    type_into(page, "criteria-0-name", "Jakość realizacji")
-    type_into(page, "criteria-0-max_points", "60")
-    type_into(page, "criteria-1-name", "Koszt")
-    type_into(page, "criteria-1-max_points", "40")
-    press_submit(page)
-    call = Call.objects.get(title="Opieka wytchnieniowa w wakacje")
-    assert call.mode == "small_grant" and call.task_form == "entrusting"
-    assert [c.name for c in call.criteria.all()] == ["Jakość realizacji", "Koszt"]
-    axe("call drafted")
+    call = steps.draft_small_grant_call(
+        page,
+        axe,
+        gmina=gmina,
+        title="Opieka wytchnieniowa w wakacje",
+        budget=9500,
+        starts_on=start,
+        ends_on=start + dt.timedelta(days=60),
+        deadline=timezone.localtime() + dt.timedelta(days=5),
+        criteria=[("Jakość realizacji", 60), ("Koszt", 40)],
+    )
 
     # 3. Published after a confirmation.
-    follow(page, f"main a[href$='/calls/{call.pk}/publish/']")
-    axe("publish confirmation")
-    press_submit(page)
-    expect(page.locator("main .messages")).to_contain_text("Nabór został ogłoszony.")
-    axe("call published")
+    steps.publish(page, axe, call)
 
     # 4. The organisation writes its offer in the provider portal and submits it.
     page.context.clear_cookies()
     login_as(scene.provider)
-    portal = f"{live_server.url}/o/{scene.organisation.slug}"
-    page.goto(f"{portal}/calls/")
-    row = page.locator("main tr", has_text="Opieka wytchnieniowa w wakacje")
-    expect(row).to_contain_text("pasuje do naszego portfolio")
-    axe("provider's calls")
-    follow(page, f"main a[href$='/calls/{call.pk}/']")
-    axe("provider reads the call")
-    follow(page, f"main a[href$='/calls/{call.pk}/offer/']")
-    axe("offer form")
-    type_into(page, "summary", "Pobyt dzienny dla 8 osób dwa razy w tygodniu.")
-    type_into(page, "delivery", "Świetlica przy ul. Lipowej, dwie opiekunki, transport.")
-    type_into(page, "units", "200")
-    type_into(page, "unit_price", "45")
-    press_submit(page)
-    offer = Offer.objects.get(call=call, organisation=scene.organisation)
-    axe("offer draft")
-    follow(page, f"main a[href$='/offers/{offer.pk}/submit/']")
-    axe("submit confirmation")
-    press_submit(page)
-    expect(page.locator("main .messages")).to_contain_text("Oferta została złożona.")
-    offer.refresh_from_db()
-    assert offer.status == "submitted"
-    axe("offer submitted")
+    offer = steps.submit_offer(
+        page,
+        axe,
+        call=call,
+        organisation=scene.organisation,
+        summary="Pobyt dzienny dla 8 osób dwa razy w tygodniu.",
+        units=200,
+        unit_price=45,
+    )
 
     # 5. Another organisation has a draft; the deadline passes; its offer is refused.
-    late = MembershipFactory(
-        organisation=scene.other_organisation, centre=None, role=Role.PROVIDER_STAFF
-    ).user
-    works_with(scene.other_organisation, centre)
-    page.context.clear_cookies()
-    login_as(late)
-    other = f"{live_server.url}/o/{scene.other_organisation.slug}"
-    page.goto(f"{other}/calls/{call.pk}/offer/")
-    type_into(page, "summary", "Opieka w domu, 4 godziny dziennie.")
-    type_into(page, "delivery", "Opiekunki z naszego stowarzyszenia.")
-    type_into(page, "amount", "9000")
-    press_submit(page)
-    late_offer = Offer.objects.get(call=call, organisation=scene.other_organisation)
-    passed = timezone.now() - dt.timedelta(minutes=5)
-    Call.objects.filter(pk=call.pk).update(
-        published_at=passed - dt.timedelta(days=10), offers_deadline=passed
-    )
-    page.goto(f"{other}/offers/{late_offer.pk}/submit/")
-    press_submit(page)
-    shown = timezone.localtime(passed).strftime("%Y-%m-%d %H:%M")
-    expect(page.locator("main .messages")).to_contain_text(
-        f"Termin składania ofert upłynął {shown}; oferta nie została złożona."
-    )
-    late_offer.refresh_from_db()
-    assert late_offer.status == "draft"
-    axe("late offer refused")
+    steps.late_offer_refused(page, axe, login_as, call=call, organisation=scene.other_organisation)
 
-    # 6. The OUS closes the offers, checks and scores the offer.
+    # 6. The OUS closes the offers, checks and scores the offer (points above a criterion's
+    # maximum are refused first).
     page.context.clear_cookies()
     login_as(scene.ous)
-    page.goto(f"{base}/calls/{call.pk}/")
-    follow(page, f"main a[href$='/calls/{call.pk}/close/']")
-    press_submit(page)
-    follow(page, f"main a[href$='/calls/{call.pk}/evaluation/']")
-    axe("evaluation")
-    follow(page, f"main a[href$='/offers/{offer.pk}/']")
-    follow(page, f"main a[href$='/offers/{offer.pk}/check/']")
-    axe("formal check")
-    choose_radio(page, "result", "accept")
-    press_submit(page)
+    steps.close_and_check(page, axe, call=call, offer=offer)
     follow(page, f"main a[href$='/offers/{offer.pk}/score/']")
     axe("scoring")
     quality, cost = call.criteria.order_by("position")
-    type_into(page, f"points_{quality.pk}", "70")  # above the maximum of 60
-    type_into(page, f"reason_{quality.pk}", "Bardzo dobry opis i kadra.")
-    type_into(page, f"points_{cost.pk}", "35")
-    type_into(page, f"reason_{cost.pk}", "Cena poniżej średniej.")
+    steps.fill_scores(
+        page,
+        [(quality, 70, "Bardzo dobry opis i kadra."), (cost, 35, "Cena poniżej średniej.")],
+    )
     press_submit(page)
     expect(page.locator("main .errorlist").first).to_contain_text("najwyżej 60 pkt")
     axe("points above the maximum refused")
@@ -154,28 +86,14 @@ def test_an_art_19a_call_from_the_partner_search_to_the_published_results(
     expect(page.locator("main .messages")).to_contain_text("Ocena została zapisana.")
 
     # 7. Not awarded during the comment window; awarded after it; results published.
-    page.goto(f"{base}/calls/{call.pk}/award/")
-    axe("award form")
-    choose_radio(page, f"decision_{offer.pk}", "award")
-    type_into(page, f"reason_{offer.pk}", "Jedyna oferta, 90 punktów.")
-    press_submit(page)
+    steps.award(page, axe, call=call, offer=offer, reason="Jedyna oferta, 90 punktów.")
     expect(page.locator("main")).to_contain_text("jest opublikowana do uwag do")
     axe("award refused in the comment window")
-    Offer.objects.filter(pk=offer.pk).update(
-        comments_from=timezone.now() - dt.timedelta(days=8),
-        comments_until=timezone.now() - dt.timedelta(days=1),
-    )
-    page.goto(f"{base}/calls/{call.pk}/award/")
-    choose_radio(page, f"decision_{offer.pk}", "award")
-    type_into(page, f"reason_{offer.pk}", "Jedyna oferta, 90 punktów.")
-    press_submit(page)
+    end_comment_window(offer)
+    steps.award(page, axe, call=call, offer=offer, reason="Jedyna oferta, 90 punktów.")
     expect(page.locator("main .messages")).to_contain_text("Nabór został rozstrzygnięty.")
     axe("call awarded")
-    follow(page, f"main a[href$='/calls/{call.pk}/results/']")
-    press_submit(page)
-    expect(page.locator("main .messages")).to_contain_text("Wyniki zostały ogłoszone.")
-    expect(page.locator("main .timeline")).to_contain_text("Ogłoszono wyniki.")
-    axe("results published")
+    steps.publish_results(page, axe, call=call)
 
     # 8. Anyone sees the results on the public page.
     page.context.clear_cookies()

@@ -9,12 +9,12 @@ the referral that came with it.
 """
 
 import datetime as dt
-from decimal import Decimal
 
 import pytest
 from django.utils import timezone
 from playwright.sync_api import expect
 
+from e2e import contract_steps as steps
 from e2e.keys import choose_option, follow, press_submit, tab_to, type_into
 from opencus.contracts.models import Contract
 
@@ -22,11 +22,6 @@ pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 
 def test_a_contract_makes_the_provider_and_is_monitored(scene, page, live_server, login_as, axe):
-    from opencus.catalogue.models import Service
-    from opencus.enrolments import services as enrolments
-    from opencus.people import services as people
-    from opencus.referrals import services as referrals
-
     centre, organisation, meals = scene.a, scene.organisation, scene.meals
     today = timezone.localdate()
     base = f"{live_server.url}/c/{centre.slug}"
@@ -52,91 +47,34 @@ def test_a_contract_makes_the_provider_and_is_monitored(scene, page, live_server
     axe("the draft")
 
     # 2. Its service: 900 meals at the service's real value (left empty).
-    follow(page, f"main a[href$='/contracts/{contract.pk}/lines/new/']")
-    axe("add a service")
-    tab_to(page, "main select[name=service]")
-    choose_option(page, str(meals.pk))
-    type_into(page, "units", "900")
-    press_submit(page)
+    steps.add_line(page, axe, contract=contract, service=meals, units=900)
     contract.refresh_from_db()
     assert contract.total_value == 900 * meals.market_value
-    axe("the draft with its service")
 
     # 3. Signing it makes the organisation the provider of the meals.
-    follow(page, f"main a[href$='/contracts/{contract.pk}/sign/']")
-    axe("sign the contract")
-    expect(page.locator("main")).to_contain_text(organisation.name)
-    press_submit(page)
-    contract.refresh_from_db()
-    assert contract.status == "signed"
-    expect(page.locator("main .messages")).to_be_visible()
-    axe("the signed contract")
-    page.goto(f"{base}/catalogue/{meals.pk}/")
-    expect(page.locator("main")).to_contain_text(organisation.name)
-    axe("the catalogue shows the provider")
-    page.context.clear_cookies()
-    page.goto(f"{live_server.url}/services/{meals.pk}/")
-    expect(page.locator("main")).to_contain_text(organisation.name)
-    axe("the public service page shows the provider")
+    steps.sign(page, axe, contract=contract)
+    steps.catalogue_shows_the_provider(page, axe, service=meals, organisation=organisation)
 
     # 4. A service given now goes to the organisation, which records a visit in its portal.
-    person = people.person_create(
-        centre=centre,
-        by=scene.front_desk,
-        confirm_new=True,
+    person, enrolment, referral = steps.grant_and_refer(
+        scene,
+        service=meals,
+        organisation=organisation,
         first_name="Stefan",
         last_name="Obiadowy",
-        birth_date=dt.date(1939, 4, 4),
-    )
-    enrolment = enrolments.enrolment_create(
-        person=person,
-        service=Service.objects.get(pk=meals.pk),
-        by=scene.kipus,
-        starts_on=today,
-        units_per_period=Decimal(5),
-        period="week",
-    )
-    assert enrolment.provider == organisation
-    people.consent_give(
-        person=person, by=scene.kipus, purpose="share_with_provider", form="written"
-    )
-    referral = referrals.referral_send(
-        centre=centre,
-        person=person,
-        by=scene.kipus,
-        receiver_kind="provider",
-        organisation=organisation,
-        service=Service.objects.get(pk=meals.pk),
         request="Obiady od przyszłego tygodnia.",
-        reason="Prośba córki.",
-        shared_fields=[],
     )
     login_as(scene.provider)
-    page.goto(f"{live_server.url}/o/{organisation.slug}/enrolments/{enrolment.pk}/deliveries/new/")
-    axe("the provider records a visit")
-    type_into(page, "units", "1")
-    press_submit(page)
-    assert enrolment.deliveries.count() == 1
+    steps.record_visit(page, axe, organisation=organisation, enrolment=enrolment, units=1)
 
     # 5. The monitoring shows the visit against the contract.
     page.context.clear_cookies()
     login_as(scene.ous)
-    page.goto(f"{base}/contracts/{contract.pk}/")
-    follow(page, f"main a[href$='/contracts/{contract.pk}/monitoring/']")
-    axe("monitoring")
-    monitoring = page.locator("main")
-    expect(monitoring).not_to_contain_text("Brak realizacji")
-    row = page.locator(f"main section:has(h2:has-text('{meals.name}')) tbody tr").first
-    expect(row).to_contain_text("1,00")
+    steps.monitoring_shows(page, axe, contract=contract, service=meals, delivered="1,00")
 
     # 6. The organisation sees its contract and the referral that came with it.
     page.context.clear_cookies()
     login_as(scene.provider)
-    page.goto(f"{live_server.url}/o/{organisation.slug}/contracts/")
-    axe("the organisation's contracts")
-    follow(page, f"main a[href='/o/{organisation.slug}/contracts/{contract.pk}/']")
-    axe("the organisation's contract")
-    expect(page.locator("main")).to_contain_text("Obiadowy")
-    expect(
-        page.locator(f"main a[href='/o/{organisation.slug}/referrals/{referral.pk}/']")
-    ).to_be_visible()
+    steps.organisation_sees_the_contract(
+        page, axe, contract=contract, referral=referral, person=person
+    )

@@ -502,26 +502,6 @@ class Offer(models.Model):
             return None
         return (self.task_ends_on - self.task_starts_on).days + 1
 
-    # What a contract made from an awarded offer starts with (the names the contracts app
-    # reads; the amount of the contract is ``awarded_amount``).
-    @property
-    def title(self) -> str:
-        return self.call.title
-
-    @property
-    def kind(self) -> str:
-        """The contract's legal form: the grant's form (entrusting, supporting), procurement
-        or an in-house assignment."""
-        return self.call.task_form or self.call.mode
-
-    @property
-    def starts_on(self) -> dt.date | None:
-        return self.task_starts_on
-
-    @property
-    def ends_on(self) -> dt.date | None:
-        return self.task_ends_on
-
     @property
     def total_cost(self) -> Decimal:
         return (self.amount or Decimal("0")) + self.own_contribution

@@ -325,14 +325,10 @@ def get_offer(*, centre, call: Call, offer_id) -> Offer:
 
 
 def awarded_offer_for_contract(*, centre, offer_id) -> Offer:
-    """An awarded offer of one of the centre's calls, for a contract (another centre's, or
-    one not awarded: 404). What a contract needs: ``offer.call`` (number, title, mode, task
-    form, service type, area), ``offer.organisation``, ``offer.awarded_amount`` (the amount
-    of the contract; ``offer.amount`` is what the offer asked), ``offer.unit``,
-    ``offer.units``, ``offer.unit_price``, ``offer.service_type``, the task period
-    ``offer.task_starts_on`` – ``offer.task_ends_on`` (also ``starts_on`` / ``ends_on``),
-    ``offer.title`` (the call's) and ``offer.kind`` (entrusting, supporting, procurement,
-    in_house)."""
+    """An awarded offer of one of the centre's calls, for the contract made from it (another
+    centre's offer, or one not awarded: 404). The contract takes the call's title, task
+    period, mode and form, the offer's organisation and ``awarded_amount`` (what the offer
+    asked is ``amount``)."""
     return get_object_or_404(
         scope_to_centre(Offer.objects.all(), centre)
         .filter(status=OfferStatus.AWARDED)

@@ -3,6 +3,7 @@ the centre reads), the provider portal's calls and offers, and the public pages 
 calls. Each view resolves, checks, calls one service, and redirects or renders."""
 
 from collections.abc import Callable
+from urllib.parse import urlencode
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
@@ -17,7 +18,7 @@ from opencus.accounts.context import centre_view, organisation_view, public_view
 from opencus.accounts.rules import can
 from opencus.audit.models import AccessPurpose
 from opencus.audit.services import access_log_record
-from opencus.commissioning import ranking, selectors, services
+from opencus.commissioning import handover, ranking, selectors, services
 from opencus.commissioning.enums import (
     CALL_TRANSITIONS,
     CallStatus,
@@ -46,7 +47,6 @@ from opencus.commissioning.forms import (
     ScoreForm,
     criteria_of,
 )
-from opencus.commissioning.links import url_or_none
 from opencus.core.exports import csv_response
 from opencus.core.forms import add_service_errors, valid_filters
 from opencus.core.pagination import paginate, querystring_without_page
@@ -56,6 +56,14 @@ FIND = "commissioning.find_partner"
 VIEW = "commissioning.view_call"
 MANAGE = "commissioning.manage_call"
 SUBMIT = "commissioning.submit_offer"
+# The contracts app's permissions: the call's page links the contract made from an award.
+VIEW_CONTRACTS = "contracts.view_contract"
+MANAGE_CONTRACTS = "contracts.manage_contract"
+
+
+def _url(name: str, query: dict | None = None, **kwargs) -> str:
+    url = reverse(name, kwargs=kwargs)
+    return f"{url}?{urlencode(query)}" if query else url
 
 
 def _call_url(centre, call) -> str:
@@ -109,7 +117,7 @@ def partner_search(request, centre):
         query = {"service_type": search.service_type, "area": search.area}
         if search.gmina is not None:
             query["gmina"] = search.gmina.pk
-        new_call = url_or_none("centre:call_create", centre_slug=centre.slug, query=query)
+        new_call = _url("centre:call_create", query, centre_slug=centre.slug)
     context = {
         "centre": centre,
         "form": form,
@@ -125,17 +133,17 @@ def partner_search(request, centre):
 
 
 def _portfolio_url(centre, organisation) -> str | None:
-    """The portfolio's page — the providers app's (built alongside), linked once it exists:
-    the centre's view of a partner's portfolio, else the organisation's public page."""
+    """The portfolio's page: the centre's view of a partner's portfolio, else the
+    organisation's public page."""
     if not organisation.portfolio_id:
         return None
     if organisation.partnership_id:
-        return url_or_none(
+        return _url(
             "centre:partner_portfolio",
             centre_slug=centre.slug,
             portfolio_id=organisation.portfolio_id,
         )
-    return url_or_none("organisations:profile", profile_slug=organisation.slug)
+    return _url("organisations:profile", profile_slug=organisation.slug)
 
 
 @centre_view(MANAGE)
@@ -333,15 +341,20 @@ def _actions(call, user, centre) -> list[tuple[str, str, str]]:
 def call_detail(request, centre, call_id):
     call = selectors.get_call(centre=centre, call_id=call_id)
     offers = selectors.ranked_offers(call=call) if call.status != CallStatus.DRAFT else []
-    for offer in offers:
-        # The contract is the contracts app's page (built alongside): linked once it exists.
-        offer.contract_url = (
-            url_or_none(
-                "centre:contract_create", centre_slug=centre.slug, query={"offer": offer.pk}
+    awarded = [o for o in offers if o.status == OfferStatus.AWARDED]
+    if call.mode != Mode.IN_HOUSE:
+        # Each awarded offer leads to its contract: "prepare" it until it is made, then see it.
+        contracts = handover.contracts_of_offers(o.pk for o in awarded)
+        may_view = can(request.user, VIEW_CONTRACTS, centre)
+        may_prepare = can(request.user, MANAGE_CONTRACTS, centre)
+        for offer in awarded:
+            contract = contracts.get(offer.pk)
+            offer.contract = contract if may_view else None
+            offer.prepare_url = (
+                _url("centre:contract_create", {"offer": offer.pk}, centre_slug=centre.slug)
+                if contract is None and may_prepare
+                else None
             )
-            if offer.status == OfferStatus.AWARDED and call.mode != Mode.IN_HOUSE
-            else None
-        )
     can_find = can(request.user, FIND, centre)
     find_url = None
     if can_find and (call.status == CallStatus.DRAFT or call.accepts_offers()):
@@ -354,7 +367,7 @@ def call_detail(request, centre, call_id):
             "centre": centre,
             "call": call,
             "offers": offers,
-            "awarded": [o for o in offers if o.status == OfferStatus.AWARDED],
+            "awarded": awarded,
             "events": selectors.call_history(call=call),
             "invitations": selectors.call_invitations(call=call),
             "actions": [
@@ -873,6 +886,11 @@ def organisation_offer_list(request, organisation):
 def organisation_offer_detail(request, organisation, offer_id):
     offer = selectors.get_organisation_offer(organisation=organisation, offer_id=offer_id)
     call = offer.call
+    contract = None
+    if offer.status == OfferStatus.AWARDED:
+        contract = handover.contracts_of_offers([offer.pk]).get(offer.pk)
+        if contract is not None and contract.is_draft:
+            contract = None  # a draft is the centre's own until it is signed
     return render(
         request,
         "commissioning/organisation_offer_detail.html",
@@ -880,6 +898,7 @@ def organisation_offer_detail(request, organisation, offer_id):
             "organisation": organisation,
             "offer": offer,
             "call": call,
+            "contract": contract,
             "scores": selectors.own_scores(offer=offer),
             "results_published": call.status == CallStatus.RESULTS_PUBLISHED,
             "can_edit": call.status == CallStatus.PUBLISHED

@@ -10,7 +10,11 @@ class ContractsConfig(AppConfig):
     def ready(self):
         from auditlog.registry import auditlog
 
-        from opencus.contracts import receivers  # noqa: F401  (people merge moves complaints)
+        from opencus.commissioning import handover
+        from opencus.contracts import (
+            receivers,  # noqa: F401  (people merge moves complaints)
+            selectors,
+        )
         from opencus.contracts.models import (
             Complaint,
             Contract,
@@ -34,3 +38,6 @@ class ContractsConfig(AppConfig):
             ContractsPolicy,
         ):
             auditlog.register(model)
+
+        # The call's page shows the contract made from each awarded offer.
+        handover.register_contracts_finder(selectors.contracts_of_offers)

@@ -6,6 +6,9 @@ from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
+from opencus.commissioning.enums import GRANT_MODES, Mode
+from opencus.providers.enums import TaskForm
+
 StrOrPromise = str | Promise
 
 
@@ -21,6 +24,19 @@ class ContractKind(models.TextChoices):
 
 # Grant agreements may record the organisation's own contribution (wkład własny).
 GRANT_KINDS = (ContractKind.GRANT_ENTRUSTING, ContractKind.GRANT_SUPPORTING)
+
+
+def kind_for_call(mode: str, task_form: str) -> ContractKind:
+    """The kind of contract an award in a commissioning procedure leads to: a grant agreement
+    in the task's form (open competition, art. 19a), a procurement contract (Pzp), or an
+    in-house assignment."""
+    if mode in GRANT_MODES:
+        if task_form == TaskForm.SUPPORTING:
+            return ContractKind.GRANT_SUPPORTING
+        return ContractKind.GRANT_ENTRUSTING
+    if mode == Mode.PROCUREMENT:
+        return ContractKind.PROCUREMENT
+    return ContractKind.IN_HOUSE
 
 
 class ContractStatus(models.TextChoices):

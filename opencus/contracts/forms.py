@@ -10,8 +10,10 @@ from opencus.contracts.enums import (
     ContractStatus,
     InspectionRating,
     ReportFrequency,
+    kind_for_call,
 )
 from opencus.contracts.models import Contract
+from opencus.providers.models import Organisation
 
 DATE = {"widget": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")}
 
@@ -55,9 +57,24 @@ class ContractForm(forms.Form):
         label=_("Notes"), required=False, widget=forms.Textarea(attrs={"rows": 3})
     )
 
-    def __init__(self, *args, centre, **kwargs):
+    def __init__(self, *args, centre, offer=None, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["organisation"].queryset = selectors.partner_organisations(centre)  # type: ignore[attr-defined]
+        organisation = self.fields["organisation"]
+        organisation.queryset = selectors.partner_organisations(centre)  # type: ignore[attr-defined]
+        if offer is not None:
+            # From an awarded offer: the offer's organisation, in the kind its procedure leads to.
+            call = offer.call
+            organisation.queryset = Organisation.objects.filter(pk=offer.organisation_id)  # type: ignore[attr-defined]
+            organisation.disabled = True
+            organisation.help_text = _("The organisation awarded in call %(number)s.") % {
+                "number": call.number
+            }
+            kind = self.fields["kind"]
+            kind.disabled = True
+            kind.initial = kind_for_call(call.mode, call.task_form)
+            kind.help_text = _("The kind the procedure leads to: %(procedure)s.") % {
+                "procedure": call.procedure_label
+            }
 
 
 class LineForm(forms.Form):

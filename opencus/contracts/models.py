@@ -22,6 +22,7 @@ from django.utils.translation import gettext_lazy as _
 
 from opencus.catalogue.enums import Unit
 from opencus.catalogue.models import Service
+from opencus.commissioning.models import Offer
 from opencus.contracts.enums import (
     ANSWERED_COMPLAINT_STATUSES,
     BINDING_STATUSES,
@@ -119,8 +120,17 @@ class Contract(models.Model):
     settled_on = models.DateField(_("settled on"), null=True, blank=True)
     terminated_on = models.DateField(_("terminated on"), null=True, blank=True)
     termination_reason = models.TextField(_("reason for the termination"), blank=True)
-    # The awarded offer of a commissioning procedure it came from (a FK once both apps meet).
-    offer_id = models.UUIDField(_("awarded offer"), null=True, blank=True, editable=False)
+    # The awarded offer of the commissioning procedure the contract came from, if it did: at
+    # most one contract per offer (a constraint below). Fixed when the draft is made.
+    offer = models.ForeignKey(
+        Offer,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        editable=False,
+        related_name="contracts",
+        verbose_name=_("awarded offer"),
+    )
     is_demo = models.BooleanField(_("demo data"), default=False)
     created_at = models.DateTimeField(_("created at"), auto_now_add=True)
     created_by = models.ForeignKey(
@@ -142,6 +152,11 @@ class Contract(models.Model):
                 fields=["centre", "year", "sequence"],
                 name="contract_number_once_per_centre_and_year",
                 violation_error_message=_("This number is already taken in the centre."),
+            ),
+            models.UniqueConstraint(
+                fields=["offer"],
+                name="contract_once_per_offer",
+                violation_error_message=_("A contract has already been made from this offer."),
             ),
             models.CheckConstraint(
                 condition=Q(ends_on__gte=F("starts_on")),

@@ -33,11 +33,14 @@ from django.utils import timezone
 
 from opencus.catalogue.enums import ServiceStatus
 from opencus.catalogue.models import Service
+from opencus.commissioning.models import Offer
 from opencus.contracts.enums import (
+    GRANT_KINDS,
     OPEN_COMPLAINT_STATUSES,
     ContractStatus,
     InspectionRating,
     ReportStatus,
+    kind_for_call,
 )
 from opencus.contracts.models import (
     Complaint,
@@ -142,7 +145,7 @@ def _partnership_id(contract_ref="centre", organisation_ref="organisation") -> S
 
 def _detail(contracts: QuerySet[Contract]) -> QuerySet[Contract]:
     return (
-        contracts.select_related("organisation", "centre", "created_by")
+        contracts.select_related("organisation", "centre", "created_by", "offer__call")
         .annotate(partnership_id=_partnership_id())
         .prefetch_related(
             Prefetch("lines", queryset=ContractLine.objects.select_related("service__provider")),
@@ -169,6 +172,43 @@ def get_contract(*, centre, contract_id) -> Contract:
     return get_object_or_404(
         _detail(scope_to_centre(Contract.objects.all(), centre)), pk=contract_id
     )
+
+
+# --- contracts from awarded offers (commissioning) ----------------------------------------------
+
+
+def contracts_of_offers(offer_ids: Iterable) -> dict:
+    """{offer id: the contract made from it} for those of ``offer_ids`` that have one, in one
+    query (registered with ``commissioning.handover`` for the call's page)."""
+    ids = list(offer_ids)
+    if not ids:
+        return {}
+    return {c.offer_id: c for c in Contract.objects.filter(offer_id__in=ids).order_by()}
+
+
+def contract_of_offer(offer: Offer) -> Contract | None:
+    return Contract.objects.filter(offer=offer).first()
+
+
+def initial_from_offer(offer: Offer) -> dict:
+    """What the new contract's form starts with, from an awarded offer: its organisation, the
+    call's title, the task period (the offer's, which lies within the call's and is the
+    call's unless the offer narrowed it), the kind the procedure leads to, the call's social
+    clauses and, for a grant, the own contribution the offer stated. (The amount awarded,
+    ``offer.awarded_amount``, is what the lines should add up to: signing refuses more.)"""
+    call = offer.call
+    kind = kind_for_call(call.mode, call.task_form)
+    initial = {
+        "organisation": offer.organisation,
+        "title": call.title,
+        "kind": kind,
+        "starts_on": offer.task_starts_on or call.task_starts_on,
+        "ends_on": offer.task_ends_on or call.task_ends_on,
+        "social_clauses": call.social_clauses,
+    }
+    if kind in GRANT_KINDS and offer.own_contribution:
+        initial["own_contribution"] = offer.own_contribution
+    return initial
 
 
 def get_line(*, centre, line_id) -> ContractLine:

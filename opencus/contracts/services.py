@@ -10,9 +10,7 @@ the OUS changes it in the catalogue.
 
 import calendar
 import datetime as dt
-import logging
 from decimal import Decimal
-from typing import Any
 
 from auditlog.context import set_actor
 from django.core.exceptions import ValidationError
@@ -23,6 +21,8 @@ from django.utils.translation import gettext_lazy as _
 
 from opencus.catalogue.models import Service
 from opencus.catalogue.services import service_set_provider
+from opencus.commissioning.enums import OfferStatus
+from opencus.commissioning.models import Offer
 from opencus.contracts.enums import (
     BINDING_STATUSES,
     CONTRACT_TRANSITIONS,
@@ -37,6 +37,7 @@ from opencus.contracts.enums import (
     ReportFrequency,
     ReportStatus,
     SurveyChannel,
+    kind_for_call,
 )
 from opencus.contracts.models import (
     Complaint,
@@ -55,8 +56,6 @@ from opencus.enrolments.selectors import money
 from opencus.providers.enums import PartnershipStatus
 from opencus.providers.models import Partnership
 from opencus.territory.models import Centre
-
-logger = logging.getLogger(__name__)
 
 MSG_TITLE = _("Give the contract a title.")
 MSG_BAD_KIND = _("Choose the kind of contract.")
@@ -79,11 +78,29 @@ MSG_DUTY_WHAT = _("Say what is reported.")
 MSG_BAD_FREQUENCY = _("Choose how often it is reported.")
 MSG_DUE_DAYS = _("Give between 0 and 180 days.")
 
+MSG_OFFER_OTHER_CENTRE = _("This offer was made to another centre's call.")
+MSG_OFFER_NOT_AWARDED = _(
+    "The offer of %(organisation)s in call %(call)s is not awarded: a contract is made from an "
+    "awarded offer."
+)
+MSG_OFFER_HAS_CONTRACT = _(
+    "Contract %(number)s has already been made from the offer of %(organisation)s in call "
+    "%(call)s: one contract per awarded offer."
+)
+MSG_OFFER_ORGANISATION = _(
+    "Call %(call)s was awarded to %(organisation)s: the contract is with that organisation."
+)
+MSG_OFFER_KIND = _("Call %(call)s was %(procedure)s: the contract is “%(kind)s”.")
+
 MSG_STATUS_NOT_ALLOWED = _("A contract cannot go from “%(current)s” to “%(new)s”.")
 MSG_SIGN_NO_LINES = _("Add at least one service to the contract before signing it.")
 MSG_SIGNED_ON_NEEDED = _("Give the date of signing.")
 MSG_SIGNED_IN_FUTURE = _("The date of signing cannot be in the future.")
 MSG_SIGN_AFTER_END = _("The contract's period ended on %(date)s: it cannot be signed after it.")
+MSG_SIGN_ABOVE_AWARD = _(
+    "The services add up to %(total)s zł, more than the %(awarded)s zł awarded in call "
+    "%(call)s: lower the units or the prices."
+)
 MSG_SIGN_OVERLAP = _(
     "%(service)s is already contracted to %(organisation)s under contract %(number)s "
     "(%(start)s – %(end)s), which overlaps this period."
@@ -215,6 +232,40 @@ def _contract_errors(*, centre, fields: dict) -> dict[str, list]:
     return errors
 
 
+def _offer_errors(
+    *, centre, offer: Offer, fields: dict, contract: Contract | None = None
+) -> dict[str, list]:
+    """A contract from an awarded offer: of the centre's call, awarded, not yet contracted,
+    with the offer's organisation and in the kind the procedure leads to."""
+    call = offer.call
+    if call.centre_id != centre.pk:
+        return {"__all__": [MSG_OFFER_OTHER_CENTRE]}
+    names = {"organisation": offer.organisation.name, "call": call.number}
+    if offer.status != OfferStatus.AWARDED:
+        return {"__all__": [ValidationError(MSG_OFFER_NOT_AWARDED, params=names)]}
+    errors: dict[str, list] = {}
+    made_before = Contract.objects.filter(offer=offer)
+    if contract is not None:
+        made_before = made_before.exclude(pk=contract.pk)
+    made = made_before.first()
+    if made is not None:
+        errors["__all__"] = [
+            ValidationError(MSG_OFFER_HAS_CONTRACT, params={**names, "number": made.number})
+        ]
+    organisation = fields.get("organisation")
+    if organisation is not None and organisation.pk != offer.organisation_id:
+        errors["organisation"] = [ValidationError(MSG_OFFER_ORGANISATION, params=names)]
+    kind = kind_for_call(call.mode, call.task_form)
+    if fields.get("kind") in ContractKind.values and fields["kind"] != kind:
+        errors["kind"] = [
+            ValidationError(
+                MSG_OFFER_KIND,
+                params={"call": call.number, "procedure": call.procedure_label, "kind": kind.label},
+            )
+        ]
+    return errors
+
+
 # --- the contract as a draft ---------------------------------------------------------------
 
 
@@ -231,11 +282,16 @@ def contract_create(
     own_contribution: Decimal | None = None,
     social_clauses: str = "",
     notes: str = "",
-    offer_id=None,
+    offer: Offer | None = None,
     is_demo: bool = False,
 ) -> Contract:
     """A draft contract with the centre's next number of the year (counted under a lock on the
-    centre's row, so two drafts made at once never share a number)."""
+    centre's row, so two drafts made at once never share a number).
+
+    Made from an awarded ``offer`` of one of the centre's calls, it is with the offer's
+    organisation, in the kind its procedure leads to, and the only contract of that offer
+    (the offer's row is locked first, so two people preparing it at once get one contract).
+    """
     fields = {
         "organisation": organisation,
         "title": title,
@@ -244,7 +300,19 @@ def contract_create(
         "ends_on": ends_on,
         "own_contribution": own_contribution,
     }
-    _raise(_contract_errors(centre=centre, fields=fields))
+    errors = _contract_errors(centre=centre, fields=fields)
+    if offer is not None:
+        offer = (
+            Offer.objects.select_for_update(of=("self",))
+            .select_related("call", "organisation")
+            .get(pk=offer.pk)
+        )
+        offer_errors = _offer_errors(centre=centre, offer=offer, fields=fields)
+        if "organisation" in offer_errors:
+            errors.pop("organisation", None)  # not the offer's: whether a partner is beside it
+        for name, found in offer_errors.items():
+            errors.setdefault(name, []).extend(found)
+    _raise(errors)
     Centre.objects.select_for_update().only("pk").get(pk=centre.pk)
     year = _today().year
     last = Contract.objects.filter(centre=centre, year=year).aggregate(last=Max("sequence"))
@@ -261,7 +329,7 @@ def contract_create(
             own_contribution=own_contribution,
             social_clauses=social_clauses.strip(),
             notes=notes.strip(),
-            offer_id=offer_id,
+            offer=offer,
             is_demo=is_demo,
             created_by=by,
         )
@@ -283,6 +351,11 @@ def contract_update(*, contract: Contract, by, **fields) -> Contract:
     errors = _contract_errors(centre=contract.centre, fields=merged)
     if "organisation" not in fields:
         errors.pop("organisation", None)  # an unchanged organisation is not re-judged here
+    if contract.offer_id is not None:
+        offer = Offer.objects.select_related("call", "organisation").get(pk=contract.offer_id)
+        errors |= _offer_errors(
+            centre=contract.centre, offer=offer, fields=merged, contract=contract
+        )
     _raise(errors)
     with set_actor(by):
         for name, value in fields.items():
@@ -485,6 +558,19 @@ def contract_sign(*, contract: Contract, by, signed_on: dt.date | None) -> Contr
         ]
     if not lines:
         errors.setdefault("__all__", []).append(MSG_SIGN_NO_LINES)
+    offer = contract.offer
+    awarded = offer.awarded_amount if offer is not None else None
+    if offer is not None and awarded is not None and contract.total_value > awarded:
+        errors.setdefault("__all__", []).append(
+            ValidationError(
+                MSG_SIGN_ABOVE_AWARD,
+                params={
+                    "total": contract.total_value,
+                    "awarded": awarded,
+                    "call": offer.call.number,
+                },
+            )
+        )
     if not is_verified_partner(centre=contract.centre, organisation=contract.organisation):
         errors.setdefault("__all__", []).append(
             ValidationError(MSG_NOT_A_PARTNER, params={"organisation": contract.organisation.name})
@@ -656,43 +742,6 @@ def report_review(*, report: ProviderReport, by, accept: bool, note: str = "") -
         report.reviewed_at, report.reviewed_by = timezone.now(), by
         report.save(update_fields=["status", "review_note", "reviewed_at", "reviewed_by"])
     return report
-
-
-# --- the awarded offer of a commissioning procedure ----------------------------------------
-
-
-def prefill_from_offer(*, centre, offer_id) -> dict[str, Any]:
-    """What the new-contract form starts with when it comes from an awarded offer: the
-    organisation, title, period and amount, read through the commissioning app's
-    ``selectors.awarded_offer_for_contract(centre=, offer_id=)``.
-
-    That app is built in parallel: while it (or the function) does not exist, or the offer is
-    not an awarded one of this centre, the offer is ignored and the form starts empty. The
-    function may return a dict or an object with those attributes, or None.
-    """
-    try:
-        from opencus.commissioning import selectors as commissioning
-
-        find = commissioning.awarded_offer_for_contract
-    except (ImportError, AttributeError):
-        return {}
-    try:
-        offer = find(centre=centre, offer_id=offer_id)
-    except Exception:  # an unknown or foreign offer is simply not prefilled
-        logger.info("offer %s not prefilled", offer_id, exc_info=True)
-        return {}
-    if offer is None:
-        return {}
-
-    def read(name):
-        return offer.get(name) if isinstance(offer, dict) else getattr(offer, name, None)
-
-    initial = {"offer_id": offer_id}
-    for name in ("organisation", "title", "kind", "starts_on", "ends_on", "amount"):
-        value = read(name)
-        if value not in (None, ""):
-            initial[name] = value
-    return initial
 
 
 # --- complaints ----------------------------------------------------------------------------

@@ -10,7 +10,7 @@ import uuid
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.http import HttpResponse
+from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
@@ -21,6 +21,7 @@ from opencus.accounts.context import centre_view, login_view, organisation_view
 from opencus.accounts.rules import can
 from opencus.audit.models import AccessPurpose
 from opencus.audit.services import access_log_record
+from opencus.commissioning import selectors as commissioning
 from opencus.contracts import documents, exports, selectors, services
 from opencus.contracts.enums import (
     CONTRACT_TRANSITIONS,
@@ -143,17 +144,18 @@ def _xlsx(body: bytes, filename: str) -> HttpResponse:
 
 
 def _contract_form_page(request, centre, *, contract=None, initial=None, offer=None):
+    offer = offer or (contract.offer if contract is not None else None)
     form = ContractForm(
-        request.POST if request.method == "POST" else None, centre=centre, initial=initial
+        request.POST if request.method == "POST" else None,
+        centre=centre,
+        initial=initial,
+        offer=offer,
     )
     if request.method == "POST" and form.is_valid():
         try:
             if contract is None:
                 contract = services.contract_create(
-                    centre=centre,
-                    by=request.user,
-                    offer_id=(offer or {}).get("offer_id"),
-                    **form.cleaned_data,
+                    centre=centre, by=request.user, offer=offer, **form.cleaned_data
                 )
                 messages.success(
                     request,
@@ -178,13 +180,25 @@ def _contract_form_page(request, centre, *, contract=None, initial=None, offer=N
 
 @centre_view(MANAGE)
 def contract_create(request, centre):
-    """A new draft; ``?offer=<id>`` starts it from an awarded offer (commissioning)."""
-    offer = {}
-    offer_id = _uuid(request.GET.get("offer"))
-    if offer_id is not None:
-        offer = services.prefill_from_offer(centre=centre, offer_id=offer_id)
-    initial = {k: v for k, v in offer.items() if k in ContractForm.base_fields}
-    return _contract_form_page(request, centre, initial=initial, offer=offer or None)
+    """A new draft; ``?offer=<id>`` starts it from an awarded offer of one of the centre's
+    calls (another centre's offer, one not awarded or not an id: 404). An offer whose
+    contract is already made leads to that contract."""
+    offer = None
+    if "offer" in request.GET:
+        offer_id = _uuid(request.GET["offer"])
+        if offer_id is None:
+            raise Http404
+        offer = commissioning.awarded_offer_for_contract(centre=centre, offer_id=offer_id)
+        made = selectors.contract_of_offer(offer)
+        if made is not None:
+            messages.info(
+                request,
+                _("Contract %(number)s has already been made from this offer.")
+                % {"number": made.number},
+            )
+            return _to_contract(centre, made)
+    initial = selectors.initial_from_offer(offer) if offer is not None else None
+    return _contract_form_page(request, centre, initial=initial, offer=offer)
 
 
 def _draft_or_back(request, centre, contract) -> bool:

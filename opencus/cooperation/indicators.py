@@ -6,12 +6,7 @@ works with two of them counts once in the total). A centre's page asks for one c
 network's page for its member centres; either way each function costs a fixed number of
 queries, however many centres and organisations there are.
 
-Adding an indicator is one function and one line in ``INDICATORS``. The contracts app adds
-the tasks done under contracts by service type (component 3) that way, e.g.::
-
-    def contracts_by_service_type(centre_ids) -> list[Figure]: ...
-    Indicator("tasks_contracts", 3, SEED_TASKS, _("contracts, by service type"),
-              contracts_by_service_type, list_url="centre:contract_list")
+Adding an indicator is one function and one line in ``INDICATORS``.
 
 Component 1 (the education cycle and the Obserwatorium's advice) has no data in the system
 yet, so it is not shown: the page shows only what the system holds.
@@ -22,14 +17,18 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from django.db.models import Count, Exists, OuterRef, Q, QuerySet
+from django.db.models import Count, Exists, F, OuterRef, Q, QuerySet
 from django.db.models.functions import Lower
 from django.utils.functional import Promise
+from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 
+from opencus.catalogue.enums import ServiceArea, ServiceType
+from opencus.contracts.enums import BINDING_STATUSES, ContractStatus
+from opencus.contracts.models import Contract, ContractLine
 from opencus.cooperation.enums import ContributionKind, WorkshopStatus
 from opencus.cooperation.models import Contribution, PilotMember, Workshop, WorkshopParticipant
-from opencus.providers.enums import DocumentStatus, PartnershipStatus
+from opencus.providers.enums import PES_LEGAL_FORMS, DocumentStatus, PartnershipStatus
 from opencus.providers.models import (
     AttributesCard,
     CooperationLeader,
@@ -76,6 +75,7 @@ class Indicator:
     counted: str | Promise  # what the system counts for it
     count: Callable[[Sequence], list[Figure]]
     list_url: str = ""  # the centre's list behind the numbers (a URL name), if there is one
+    list_permission: str = ""  # who may open that list, if not everyone who sees cooperation
     anchor: str = ""  # or a table on the indicators page itself
 
 
@@ -195,6 +195,62 @@ def pilot_contributions(centre_ids: Sequence) -> list[Figure]:
     return figures
 
 
+def pes_contracts() -> Q:
+    """Contracts with a PES (``providers.enums.PES_LEGAL_FORMS``, or a recognised social
+    enterprise of any form) that were carried out: signed, settled or closed, or terminated
+    after they had started. Drafts, and contracts ended before their first day (a draft
+    dropped, or a signed one terminated before it started), did no task."""
+    pes = Q(organisation__legal_form__in=sorted(PES_LEGAL_FORMS)) | Q(
+        organisation__is_social_enterprise=True
+    )
+    carried_out = Q(status__in=list(BINDING_STATUSES)) | Q(
+        status=ContractStatus.TERMINATED,
+        signed_on__isnull=False,
+        terminated_on__gte=F("starts_on"),
+    )
+    return pes & carried_out
+
+
+def contract_tasks(centre_ids: Sequence) -> list[Figure]:
+    """Tasks done by PES for the centre under contracts, all and by kind.
+
+    The kind of a contract made from an award is the service type of its procedure (a call
+    for respite care); a contract made without a procedure counts under the statutory area(s)
+    of its lines' catalogue services, once per area (one covering two areas shows under both,
+    so the kinds may add up to more than the contracts). Only kinds that occur are listed.
+    """
+    contracts = Contract.objects.filter(pes_contracts(), centre_id__in=centre_ids).order_by()
+    from_calls = list(
+        contracts.filter(offer__isnull=False).values_list(
+            "centre_id", "pk", "offer__call__service_type"
+        )
+    )
+    without = list(
+        ContractLine.objects.filter(contract__in=contracts.filter(offer__isnull=True).values("pk"))
+        .order_by()
+        .values_list("contract__centre_id", "contract_id", "service__areas__code")
+        .distinct()
+    )
+    types: dict[str, list] = defaultdict(list)
+    for centre_id, contract_id, service_type in from_calls:
+        types[service_type].append((centre_id, contract_id))
+    areas: dict[str, list] = defaultdict(list)
+    for centre_id, contract_id, area in without:
+        if area:
+            areas[area].append((centre_id, contract_id))
+    everything = [(c, k) for c, k, _t in from_calls] + [(c, k) for c, k, _a in without]
+    figures = [_figure(everything, _("contracts carried out by PES, all kinds"))]
+    for service_type in ServiceType:
+        if service_type.value in types:
+            label = format_lazy(_("from a call for: {}"), service_type.label)
+            figures.append(_figure(types[service_type.value], label))
+    for area in ServiceArea:
+        if area.value in areas:
+            label = format_lazy(_("without a call, in the area: {}"), area.label)
+            figures.append(_figure(areas[area.value], label))
+    return figures
+
+
 INDICATORS: list[Indicator] = [
     Indicator(
         "attribute_cards",
@@ -236,7 +292,15 @@ INDICATORS: list[Indicator] = [
         pilot_contributions,
         list_url="centre:contribution_list",
     ),
-    # The contracts app adds "tasks_contracts" (contracts by service type) here.
+    Indicator(
+        "tasks_contracts",
+        3,
+        SEED_TASKS,
+        _("contracts with PES carried out for the centre, by kind of service"),
+        contract_tasks,
+        list_url="centre:contract_list",
+        list_permission="contracts.view_contract",
+    ),
 ]
 
 

@@ -607,7 +607,8 @@ def centre_indicators(request, centre):
     rows = indicator_rows([centre.pk])
     for row in rows:
         row.value = row.figure.of(centre.pk)
-        if row.indicator.list_url and can(request.user, VIEW, centre):
+        may_open = can(request.user, row.indicator.list_permission or VIEW, centre)
+        if row.indicator.list_url and may_open:
             row.href = reverse(row.indicator.list_url, args=[centre.slug]) + (
                 f"?{row.figure.query}" if row.figure.query else ""
             )

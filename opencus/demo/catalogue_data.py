@@ -792,6 +792,39 @@ SERVICES = [
             Hours("SA", "10:00", "13:00", "swiebodzin-rodzina"),
         ),
     ),
+    # Commissioned in an open competition (commissioning_loader) and contracted from the
+    # award (contracts_loader): the provider is set when the contract is signed.
+    DemoService(
+        centre="swiebodzin",
+        name="Gorący obiad dla seniorów",
+        summary="Dwudaniowy obiad przywożony do domu w dni robocze, z krótką rozmową przy "
+        "drzwiach. Dla seniorów, którzy nie mogą sami gotować.",
+        description="W dni robocze przywozimy do domu ciepły obiad: zupę i drugie danie, także "
+        "w diecie lekkostrawnej lub cukrzycowej. Obiad przywozi wolontariusz albo kierowca, "
+        "który przy okazji pyta, czy wszystko w porządku, i w razie potrzeby powiadamia "
+        "rodzinę lub CUS. Usługę wykonuje organizacja wybrana przez CUS w otwartym konkursie "
+        "ofert.",
+        areas=("social_assistance", "health"),
+        groups=("seniors", "disability"),
+        needs=("meals",),
+        modes=("at_home",),
+        min_age=60,
+        eligibility="Osoby od 60. roku życia i osoby z niepełnosprawnością, które nie mogą same "
+        "przygotować ciepłego posiłku.",
+        fee=Fee(
+            "cofinanced",
+            "meal",
+            18,
+            8,
+            "Obiad z dowozem jest wart 18 zł. Mieszkaniec płaci 8 zł, resztę dopłaca gmina; "
+            "osoby o niskim dochodzie mogą być zwolnione z opłaty.",
+        ),
+        funding=("gmina_budget",),
+        capacity=(250, "week"),
+        how_to_apply="Zadzwoń do CUS lub przyjdź do punktu obsługi. Obiady przywozimy od "
+        "następnego dnia roboczego po przyznaniu usługi.",
+        hours=(Hours(WORKDAYS, "11:00", "14:00", note="rozwożenie obiadów"),),
+    ),
     # --- Zbąszynek -------------------------------------------------------------------------
     DemoService(
         centre="zbaszynek",

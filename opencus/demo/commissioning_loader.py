@@ -1,14 +1,15 @@
 """Demo calls: commissioning at CUS Świebodzin and CUS Janów Lubelski.
 
 Świebodzin: an art. 19a call for respite care whose two offers are in their seven days of
-comments; an open competition (powierzenie) for meals, awarded with the results published;
-a draft call for personal assistance. Janów Lubelski: an open competition for home help,
+comments; an open competition (powierzenie) for meals, awarded to the demo organisation
+(less than it asked: the budget) with the results published a month ago — the contracts
+demo makes its contract from that award; a draft call for personal assistance. Janów Lubelski: an open competition for home help,
 open for offers. The offers come from organisations the demo already has: the demo
 organisation (``konwent-cis-kis``) and members of the Konwent of CIS and KIS, two of which
 ask CUS Świebodzin to work with them here.
 
 Everything goes through the services (their rules and history), then dates are moved back
-where the story needs a past (a deadline passed, results published). Idempotent: a call is
+where the story needs a past (a deadline passed, the evaluation, the award, the results). Idempotent: a call is
 found by its centre and title and only made when missing.
 """
 
@@ -21,7 +22,7 @@ from django.utils import timezone
 from opencus.accounts.models import User
 from opencus.commissioning import services
 from opencus.commissioning.enums import CallAction, Decision, FormalResult, Mode
-from opencus.commissioning.models import Call, CallEvent, Offer
+from opencus.commissioning.models import Call, CallEvent, Offer, Score
 from opencus.demo.partners_loader import DEMO_ORGANISATION, member_slug
 from opencus.providers.enums import PartnershipStatus
 from opencus.providers.models import Organisation, Partnership
@@ -108,6 +109,23 @@ def _back_in_time(call: Call, *, published_days: int, deadline_days: int) -> Cal
     )
     call.refresh_from_db()
     return call
+
+
+def _decided_back(call: Call, *, deadline_days: int) -> None:
+    """The evaluation after the (past) deadline: offers closed the next day, checked and
+    scored within a week, awarded after ten days, the results published two days later."""
+    deadline = timezone.now() - dt.timedelta(days=deadline_days)
+    closed, scored = deadline + dt.timedelta(days=1), deadline + dt.timedelta(days=6)
+    awarded, published = deadline + dt.timedelta(days=10), deadline + dt.timedelta(days=12)
+    events = CallEvent.objects.filter(call=call)
+    events.filter(action=CallAction.OFFERS_CLOSED).update(at=closed)
+    events.filter(action__in=[CallAction.OFFER_ACCEPTED, CallAction.OFFER_SCORED]).update(at=scored)
+    events.filter(action=CallAction.AWARDED).update(at=awarded)
+    events.filter(action=CallAction.RESULTS_PUBLISHED).update(at=published)
+    Offer.objects.filter(call=call, checked_at__isnull=False).update(checked_at=scored)
+    Score.objects.filter(offer__call=call).update(scored_at=scored)
+    Offer.objects.filter(call=call, decided_at__isnull=False).update(decided_at=awarded)
+    Call.objects.filter(pk=call.pk).update(results_published_at=published)
 
 
 def _respite(centre, ous, demo, members, leader) -> None:
@@ -239,9 +257,9 @@ def _meals(centre, ous, director, demo, members, leader) -> None:
     call = _back_in_time(call, published_days=70, deadline_days=45)
     services.call_close_offers(call=call, by=ous)
     points = [
-        (Decimal("36"), Decimal("28"), Decimal("18")),
-        (Decimal("30"), Decimal("24"), Decimal("12")),
-        (Decimal("33"), Decimal("20"), Decimal("10")),
+        (Decimal("32"), Decimal("28"), Decimal("8")),
+        (Decimal("28"), Decimal("24"), Decimal("6")),
+        (Decimal("38"), Decimal("22"), Decimal("18")),
     ]
     criteria = list(call.criteria.order_by("position"))
     for offer, given in zip(offers, points, strict=True):
@@ -258,22 +276,26 @@ def _meals(centre, ous, director, demo, members, leader) -> None:
         call=call,
         by=director,
         decisions={
-            offers[0].pk: {
+            offers[2].pk: {
                 "decision": Decision.AWARD,
-                "amount": None,
-                "reason": "Najwyżej oceniona oferta (82 pkt), mieści się w budżecie.",
+                "amount": Decimal("180000"),
+                "reason": "Najwyżej oceniona oferta (78 pkt): posiłek z wizytą wolontariusza i "
+                "kontakt z seniorem. Przyznano kwotę budżetu, niższą od wnioskowanej (18 zł za "
+                "posiłek); oferent zaktualizuje kosztorys.",
+            },
+            offers[0].pk: {
+                "decision": Decision.NOT_AWARD,
+                "reason": "Niższa ocena (68 pkt): dowóz z Lubelszczyzny, mała znajomość gminy; "
+                "budżet pozwala na jedną ofertę.",
             },
             offers[1].pk: {
                 "decision": Decision.NOT_AWARD,
-                "reason": "Niższa ocena (66 pkt); budżet pozwala na jedną ofertę.",
-            },
-            offers[2].pk: {
-                "decision": Decision.NOT_AWARD,
-                "reason": "Niższa ocena (63 pkt); najwyższy koszt posiłku.",
+                "reason": "Niższa ocena (58 pkt); budżet pozwala na jedną ofertę.",
             },
         },
     )
     services.call_publish_results(call=call, by=director)
+    _decided_back(call, deadline_days=45)
 
 
 def _assistance_draft(centre, ous) -> None:

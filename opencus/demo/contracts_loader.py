@@ -5,9 +5,12 @@ so that the monitoring shows real numbers.
   public procurement contract): signed three months ago, monthly reports (most on time, one
   late, the last waiting for review), an answered and an open complaint, survey answers, an
   inspection; and a draft with the Konwent for the family club, ready to be signed.
-- CUS Janów Lubelski with the Konwent (the demo provider login) for advocacy (a grant
-  agreement, wspieranie, with the own contribution): signed, with the referral that came with
-  it and a survey answer.
+- CUS Świebodzin with the Konwent (the demo provider login) for hot meals, made from its
+  awarded offer in the meals competition (commissioning_loader): signed after the award for
+  the amount awarded, the meals granted after the signing and delivered by the Konwent (the
+  visits recorded by its login), and the referral that came with it.
+- CUS Janów Lubelski with the Konwent for advocacy (a grant agreement, wspieranie, with the
+  own contribution): signed, with the referral that came with it and a survey answer.
 
 Made through the contracts' services, so that their rules and history apply; the dates of
 submission of past reports are set back to when they would have come. Dates count back from
@@ -26,8 +29,12 @@ from django.utils import timezone
 
 from opencus.accounts.models import User
 from opencus.catalogue.models import Service
+from opencus.commissioning.enums import OfferStatus
+from opencus.commissioning.models import Offer
 from opencus.contracts import services
 from opencus.contracts.models import Complaint, Contract, Inspection, ProviderReport
+from opencus.demo.commissioning_loader import MEALS
+from opencus.demo.enrolments_loader import CONTRACT_MEALS, CONTRACTED, load_enrolments
 from opencus.enrolments.models import Enrolment
 from opencus.people import services as people
 from opencus.people.models import Person
@@ -60,12 +67,35 @@ class DemoContract:
     sign: bool = True
     notes: str = ""
     quality: dict = field(default_factory=dict)
+    # Made from the awarded offer of the organisation in the centre's call of this title: the
+    # call's title, kind and task period (months_ago and months are not used), signed this
+    # many days ago.
+    from_call: str = ""
+    signed_days_ago: int = 0
 
 
 BASKET = "Koszyk pomocowy: usługi sprzątające i złota rączka"
 ADVOCACY = "Rzecznictwo – pomoc w dochodzeniu swoich praw"
+ADVOCACY_CONTRACT = "Rzecznictwo praw osób starszych i z niepełnosprawnością"
 
 CONTRACTS = [
+    DemoContract(
+        centre="swiebodzin",
+        organisation="konwent-cis-kis",
+        title=MEALS,
+        kind="entrusting",
+        months_ago=0,
+        months=0,
+        lines=((CONTRACT_MEALS, "10000", "18.00"),),
+        duties=(
+            ("Miesięczne zestawienie wydanych posiłków", "monthly", 10),
+            ("Sprawozdanie końcowe z realizacji zadania publicznego", "final", 30),
+        ),
+        social_clauses="Dowóz prowadzą wolontariusze i uczestnicy KIS; przy każdej wizycie "
+        "krótka rozmowa z seniorem.",
+        from_call=MEALS,
+        signed_days_ago=30,
+    ),
     DemoContract(
         centre="swiebodzin",
         organisation="sc-zlota-raczka",
@@ -97,7 +127,7 @@ CONTRACTS = [
     DemoContract(
         centre="janow-lubelski",
         organisation="konwent-cis-kis",
-        title="Rzecznictwo praw osób starszych i z niepełnosprawnością",
+        title=ADVOCACY_CONTRACT,
         kind="supporting",
         months_ago=2,
         months=10,
@@ -156,7 +186,22 @@ def _contract(demo: DemoContract, today: dt.date) -> Contract | None:
     director = _user(DIRECTORS[demo.centre])
     writer = _user(OUS) if demo.centre == "swiebodzin" else director
     _partner(centre, organisation, director)
-    starts_on = _months_back(today, demo.months_ago)
+    offer = None
+    if demo.from_call:
+        offer = Offer.objects.filter(
+            call__centre=centre,
+            call__title=demo.from_call,
+            organisation=organisation,
+            status=OfferStatus.AWARDED,
+        ).first()
+        if offer is None:
+            return None
+        starts_on, ends_on = offer.task_starts_on, offer.task_ends_on
+        signed_on = today - dt.timedelta(days=demo.signed_days_ago)
+    else:
+        starts_on = _months_back(today, demo.months_ago)
+        ends_on = _months_back(starts_on, -demo.months) - dt.timedelta(days=1)
+        signed_on = starts_on
     contract = services.contract_create(
         centre=centre,
         by=writer,
@@ -164,10 +209,11 @@ def _contract(demo: DemoContract, today: dt.date) -> Contract | None:
         title=demo.title,
         kind=demo.kind,
         starts_on=starts_on,
-        ends_on=_months_back(starts_on, -demo.months) - dt.timedelta(days=1),
+        ends_on=ends_on,
         own_contribution=Decimal(demo.own_contribution) if demo.own_contribution else None,
         social_clauses=demo.social_clauses,
         notes=demo.notes,
+        offer=offer,
         is_demo=True,
     )
     for service, units, price in lines:
@@ -179,7 +225,7 @@ def _contract(demo: DemoContract, today: dt.date) -> Contract | None:
             contract=contract, by=writer, what=what, frequency=frequency, due_days=due_days
         )
     if demo.sign:
-        contract = services.contract_sign(contract=contract, by=director, signed_on=starts_on)
+        contract = services.contract_sign(contract=contract, by=director, signed_on=signed_on)
         _reports(contract, today)
     return contract
 
@@ -332,35 +378,65 @@ def _inspection(contract: Contract, today: dt.date) -> None:
     )
 
 
-def _referral(contract: Contract, today: dt.date) -> None:
-    """The referral that came with the Janów contract: Teresa Wrona to the Konwent."""
+@dataclass(frozen=True)
+class DemoReferral:
+    """The referral that came with a contract: the person, who sent it, what is asked."""
+
+    person: tuple[str, str]  # last, first name
+    sent_by: str  # a demo login's e-mail
+    request: str
+    reason: str
+    sent_days_ago: int
+
+
+REFERRALS = {
+    ("swiebodzin", MEALS): DemoReferral(
+        person=("Wójcik", "Stanisław"),
+        sent_by="kipus.swiebodzin@opencus.example",
+        request="Gorący obiad trzy razy w tygodniu; córka gotuje w pozostałe dni.",
+        reason="Po wypisie ze szpitala nie stoi długo przy kuchni (dane demonstracyjne).",
+        sent_days_ago=11,
+    ),
+    ("janow-lubelski", ADVOCACY_CONTRACT): DemoReferral(
+        person=("Wrona", "Teresa"),
+        sent_by=DIRECTORS["janow-lubelski"],
+        request="Pomoc w odwołaniu od decyzji o stopniu niepełnosprawności.",
+        reason="Prośba osoby w punkcie informacyjnym (dane demonstracyjne).",
+        sent_days_ago=57,
+    ),
+}
+
+
+def _referral(contract: Contract, demo: DemoReferral) -> None:
+    """The referral that came with the contract, accepted and started by the Konwent."""
     service = contract.lines.get().service
     if Referral.objects.filter(
         centre=contract.centre, organisation=contract.organisation, service=service
     ).exists():
         return
-    person = _person(contract.centre, "Wrona", "Teresa")
+    last, first = demo.person
+    person = _person(contract.centre, last, first)
     if person is None:
         return
     if not person.consents.filter(
         purpose="share_with_provider", withdrawn_at__isnull=True
     ).exists():
         people.consent_give(person=person, by=None, purpose="share_with_provider", form="written")
-    director, provider = _user(DIRECTORS["janow-lubelski"]), _user(PROVIDER)
+    provider = _user(PROVIDER)
     now = timezone.now()
     sent = max(
         dt.datetime.combine(contract.starts_on, dt.time(10), tzinfo=now.tzinfo),
-        now - dt.timedelta(days=57),
+        now - dt.timedelta(days=demo.sent_days_ago),
     )
     referral = referrals.referral_send(
         centre=contract.centre,
         person=person,
-        by=director,
+        by=_user(demo.sent_by),
         receiver_kind="provider",
         organisation=contract.organisation,
         service=service,
-        request="Pomoc w odwołaniu od decyzji o stopniu niepełnosprawności.",
-        reason="Prośba osoby w punkcie informacyjnym (dane demonstracyjne).",
+        request=demo.request,
+        reason=demo.reason,
         shared_fields=["phone"],
         sent_at=sent,
         is_demo=True,
@@ -390,7 +466,9 @@ def load_contracts() -> int:
         if demo.organisation == "sc-zlota-raczka":
             _complaints(contract, today)
             _inspection(contract, today)
-        if demo.centre == "janow-lubelski":
-            _referral(contract, today)
+        if demo.from_call:
+            load_enrolments(CONTRACTED)  # granted after the signing: the Konwent delivers them
+        if (demo.centre, demo.title) in REFERRALS:
+            _referral(contract, REFERRALS[(demo.centre, demo.title)])
     _surveys(today)
     return count

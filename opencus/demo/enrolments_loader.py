@@ -127,6 +127,39 @@ ENROLMENTS = [
 ]
 
 
+# Given under the contract made from the award of the meals competition (contracts_loader
+# grants them once the contract is signed, so the Konwent delivers them and records the
+# visits in its portal).
+CONTRACT_MEALS = "Gorący obiad dla seniorów"
+CONTRACTED = [
+    DemoEnrolment(
+        centre="swiebodzin",
+        person=("Kowalska", "Halina"),
+        service=CONTRACT_MEALS,
+        units_per_period="5",
+        period="week",
+        starts_days_ago=12,
+        visits=Visit(weekdays=(0, 1, 2, 3, 4), units="1"),
+        recorded_by="lider.konwent@opencus.example",
+        exemption="partial",
+        exemption_reason="Dochód do 150% kryterium: opłata obniżona uchwałą rady gminy.",
+        fee_per_unit="4.00",
+        note="Dieta lekkostrawna.",
+    ),
+    DemoEnrolment(
+        centre="swiebodzin",
+        person=("Wójcik", "Stanisław"),
+        service=CONTRACT_MEALS,
+        units_per_period="3",
+        period="week",
+        starts_days_ago=9,
+        visits=Visit(weekdays=(0, 2, 4), units="1"),
+        recorded_by="lider.konwent@opencus.example",
+        note="Obiad w poniedziałki, środy i piątki; w pozostałe dni gotuje córka.",
+    ),
+]
+
+
 def _visit_days(starts_on: dt.date, last: dt.date, visit: Visit) -> list[dt.date]:
     day, days = starts_on, []
     while day <= last:
@@ -202,6 +235,6 @@ def _load_one(demo: DemoEnrolment) -> bool:
     return True
 
 
-def load_enrolments() -> int:
+def load_enrolments(demos: list[DemoEnrolment] = ENROLMENTS) -> int:
     """Grant the demo services that are not there yet; returns how many were granted."""
-    return sum(_load_one(demo) for demo in ENROLMENTS)
+    return sum(_load_one(demo) for demo in demos)

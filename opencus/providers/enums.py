@@ -24,6 +24,30 @@ class LegalForm(models.TextChoices):
     OTHER = "other", _("other")
 
 
+# Social and solidarity economy entities (PES) by their legal form, after seed 003's glossary:
+# NGOs and the entities of art. 3 ust. 3 of the public benefit act (foundations, associations,
+# church legal persons, non-profit companies), rural housewives' circles with legal personality,
+# work and social cooperatives, sheltered workplaces and reintegration units (CIS, KIS, ZAZ,
+# WTZ). A recognised social enterprise (``Organisation.is_social_enterprise``) is a PES whatever
+# its form; gmina units, healthcare entities and private companies are not.
+PES_LEGAL_FORMS = frozenset(
+    {
+        LegalForm.FOUNDATION,
+        LegalForm.ASSOCIATION,
+        LegalForm.CHURCH_ENTITY,
+        LegalForm.NONPROFIT_COMPANY,
+        LegalForm.RURAL_HOUSEWIVES_CIRCLE,
+        LegalForm.WORK_COOPERATIVE,
+        LegalForm.SOCIAL_COOPERATIVE,
+        LegalForm.SHELTERED_WORKPLACE,
+        LegalForm.CIS,
+        LegalForm.KIS,
+        LegalForm.ZAZ,
+        LegalForm.WTZ,
+    }
+)
+
+
 class PartnershipStatus(models.TextChoices):
     PENDING = "pending", _("waiting for verification")
     VERIFIED = "verified", _("verified")

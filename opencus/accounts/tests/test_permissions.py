@@ -1,24 +1,20 @@
 """Every URL declares who may use it, and no tenant sees another's objects.
 
 The URL walk fails when a new view forgets its permission, or when a new URL kwarg
-appears that this test does not know how to fill from the other tenant.
+appears that this test does not know how to fill from the other tenant: an app fills its
+kwargs with one entry in ``TENANT_OBJECTS`` (``opencus/core/tests/tenant_objects.py``).
+
+The world and the other tenant's objects are built once per module (per xdist worker) and
+every URL case reads them in its own savepoint: building them for each of the hundreds of
+cases was most of the suite's time.
 """
+
+from types import SimpleNamespace
 
 import pytest
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
-from opencus.accounts.models import Membership
-from opencus.cases.tests.fixtures import cases_of
-from opencus.catalogue.tests.fixtures import catalogue_of
-from opencus.commissioning.tests.fixtures import calls_of
-from opencus.contracts.tests.fixtures import contracts_of
-from opencus.cooperation.tests.fixtures import cooperation_of
-from opencus.enrolments.tests.fixtures import enrolments_of
-from opencus.equipment.tests.fixtures import equipment_of
-from opencus.people.tests.fixtures import people_of
-from opencus.plans.tests.fixtures import plans_of
-from opencus.providers.tests.fixtures import partners_of
-from opencus.referrals.tests.fixtures import referrals_of
+from opencus.core.tests.tenant_objects import other_tenant, tenant_url_kwargs
 
 EXCLUDED_NAMESPACES = {"admin"}  # Django admin has its own staff checks
 
@@ -49,33 +45,13 @@ def test_every_view_declares_a_permission(name, view, kwargs):
         assert getattr(view, "is_public", False), f"{name}: permission None without @public_view"
 
 
-def _other_tenant_kwargs(world):
-    b_membership = Membership.objects.get(user=world.b_kipus, centre=world.b)
-    return (
-        catalogue_of(world.b)
-        | people_of(world.b)
-        | cases_of(world.b, world.b_director)
-        | equipment_of(world.b)
-        # delivered by another provider: world.provider's organisation must not reach it
-        | enrolments_of(world.b, provider=world.other_organisation)
-        | plans_of(world.b)
-        # addressed to another provider: world.provider's organisation must not reach it
-        | referrals_of(world.b, organisation=world.other_organisation)
-        # a request to centre b: centre a's staff must not reach it
-        | partners_of(world.b)
-        | calls_of(world.b, organisation=world.other_organisation)
-        # with another organisation: world.provider's organisation must not reach it
-        | cooperation_of(world.b, organisation=world.other_organisation)
-        # with another provider: world.provider's organisation must not reach it
-        | contracts_of(world.b, organisation=world.other_organisation)
-        | {
-            "centre_slug": world.b.slug,
-            "organisation_slug": world.other_organisation.slug,
-            "network_slug": world.other_network.slug,
-            "user_id": world.b_kipus.pk,
-            "membership_id": b_membership.pk,
-        }
-    )
+@pytest.fixture(scope="module")
+def walk(shared_world, django_db_blocker):
+    """The module's ``world`` and the other tenant's URL kwargs, built once for the module's
+    URL cases (inside ``shared_world``'s transaction, rolled back after the last one)."""
+    with django_db_blocker.unblock():
+        values = tenant_url_kwargs(other_tenant(shared_world.world))
+    return SimpleNamespace(world=shared_world.world, values=values)
 
 
 def _context_views():
@@ -86,10 +62,11 @@ def _context_views():
 _ids = [n for n, _v, _kw in _context_views()]
 
 
+@pytest.mark.django_db
 @pytest.mark.parametrize(("name", "view", "kwargs"), _context_views(), ids=_ids)
 @pytest.mark.parametrize("method", ["get", "post"])
-def test_other_tenant_gets_404_on_every_url(world, client, name, view, kwargs, method):
-    values = _other_tenant_kwargs(world)
+def test_other_tenant_gets_404_on_every_url(walk, client, name, view, kwargs, method):
+    world, values = walk.world, walk.values
     unknown = set(kwargs) - set(values)
     assert not unknown, f"{name}: teach this test how to fill {unknown} from the other tenant"
     own_context = {
@@ -113,17 +90,20 @@ def test_other_tenant_gets_404_on_every_url(world, client, name, view, kwargs, m
         assert getattr(client, method)(url).status_code == 404, url
 
 
+@pytest.mark.django_db
 @pytest.mark.parametrize(("name", "view", "kwargs"), _context_views(), ids=_ids)
-def test_anonymous_is_sent_to_login(world, client, name, view, kwargs):
-    values = _other_tenant_kwargs(world) | {"centre_slug": world.a.slug}
+def test_anonymous_is_sent_to_login(walk, client, name, view, kwargs):
+    values = walk.values | {"centre_slug": walk.world.a.slug}
     response = client.get(reverse(name, kwargs={k: values[k] for k in kwargs}))
     assert response.status_code == 302
     assert response["Location"].startswith(reverse("accounts:login"))
 
 
+@pytest.mark.django_db
 @pytest.mark.parametrize(("name", "view", "kwargs"), _context_views(), ids=_ids)
-def test_user_without_any_role_gets_404(world, client, name, view, kwargs):
-    values = _other_tenant_kwargs(world) | {
+def test_user_without_any_role_gets_404(walk, client, name, view, kwargs):
+    world = walk.world
+    values = walk.values | {
         "centre_slug": world.a.slug,
         "organisation_slug": world.organisation.slug,
         "network_slug": world.network.slug,

@@ -732,12 +732,6 @@ def test_the_contracts_app_reads_an_awarded_offer_of_its_own_centre(world):
         "respite_care",
     )
     assert (found.task_starts_on, found.task_ends_on) == (call.task_starts_on, call.task_ends_on)
-    assert (found.title, found.kind, found.starts_on, found.ends_on) == (
-        call.title,
-        "entrusting",
-        call.task_starts_on,
-        call.task_ends_on,
-    )
     with pytest.raises(Http404):
         selectors.awarded_offer_for_contract(centre=world.b, offer_id=offer.pk)
     not_awarded = submitted_offer(published_call(world.a), world.organisation)

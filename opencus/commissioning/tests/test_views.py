@@ -15,7 +15,6 @@ from opencus.accounts.tests.factories import MembershipFactory
 from opencus.audit.models import AccessLogEntry
 from opencus.commissioning import services
 from opencus.commissioning.enums import CallStatus, FormalResult, Mode, OfferStatus
-from opencus.commissioning.links import url_or_none
 from opencus.commissioning.models import Call, Offer, OfferComment
 from opencus.commissioning.tests.fixtures import (
     accept_and_score,
@@ -437,19 +436,109 @@ def test_the_evaluation_page_shows_the_comments_and_logs_the_names(world, client
     assert AccessLogEntry.objects.filter(fields__startswith="public comments").exists()
 
 
-def test_the_contract_link_appears_only_when_the_contracts_page_exists(world, client_for):
-    call, offer = awarded_call(world.a, world.organisation)
-    response = client_for(world.ous).get(url(world, "call_detail", call_id=call.pk))
-    expected = url_or_none(
-        "centre:contract_create", centre_slug=world.a.slug, query={"offer": offer.pk}
+def _open_competition_awarded_to(world, organisations):
+    """An open competition of centre a awarded to each of ``organisations`` (all partners)."""
+    from opencus.commissioning.enums import Decision
+
+    call = published_call(world.a, mode=Mode.OPEN_COMPETITION)
+    offers = [submitted_offer(call, organisation) for organisation in organisations]
+    in_evaluation(call)
+    offers = [accept_and_score(offer) for offer in offers]
+    services.call_award(
+        call=call,
+        by=world.director,
+        decisions={
+            o.pk: {"decision": Decision.AWARD, "amount": Decimal("1000"), "reason": "Dobra."}
+            for o in offers
+        },
     )
-    if expected is None:
-        assertNotContains(response, "?offer=")
-    else:
-        assertContains(response, expected)
-    assert url_or_none("centre:no_such_page", centre_slug=world.a.slug) is None
-    assert url_or_none("centre:call_list", centre_slug=world.a.slug, query={"offer": 1}) == (
-        url(world, "call_list") + "?offer=1"
+    return call, offers
+
+
+def _contract_from(world, offer):
+    from opencus.contracts import services as contracts
+
+    call = offer.call
+    return contracts.contract_create(
+        centre=world.a,
+        by=world.ous,
+        organisation=offer.organisation,
+        title=call.title,
+        kind=call.task_form,
+        starts_on=call.task_starts_on,
+        ends_on=call.task_ends_on,
+        offer=offer,
+    )
+
+
+def test_an_awarded_offer_leads_to_its_contract_on_the_calls_page(world, client_for):
+    call, offer = awarded_call(world.a, world.organisation)
+    prepare = url(world, "contract_create") + f"?offer={offer.pk}"
+    page = url(world, "call_detail", call_id=call.pk)
+    assertContains(client_for(world.ous).get(page, headers=ENGLISH), prepare)
+    # The KIPUS reads the call and the contracts but does not write contracts; the front desk
+    # sees neither link.
+    assertNotContains(client_for(world.kipus).get(page), "?offer=")
+    assertNotContains(client_for(world.front_desk).get(page), "/contracts/")
+    contract = _contract_from(world, offer)
+    detail = reverse("centre:contract_detail", args=[world.a.slug, contract.pk])
+    for user in (world.ous, world.kipus):
+        response = client_for(user).get(page, headers=ENGLISH)
+        assertNotContains(response, prepare)
+        assertContains(response, f'<a href="{detail}">Contract {contract.number}</a> (draft)')
+    assertNotContains(client_for(world.front_desk).get(page), detail)
+
+
+def test_the_calls_page_finds_the_contracts_in_a_fixed_number_of_queries(
+    world, client_for, django_assert_max_num_queries
+):
+    client = client_for(world.ous)
+    call, offers = _open_competition_awarded_to(world, [world.organisation])
+    _contract_from(world, offers[0])
+    small = _queries(
+        client, url(world, "call_detail", call_id=call.pk), {}, django_assert_max_num_queries, 25
+    )
+    call, offers = _open_competition_awarded_to(
+        world, [world.organisation, *(OrganisationFactory() for _i in range(4))]
+    )
+    for offer in offers[:3]:
+        _contract_from(world, offer)
+    response = client.get(url(world, "call_detail", call_id=call.pk))
+    assert response.content.count(b"?offer=") == 2  # two awarded offers without a contract
+    assert (
+        _queries(
+            client,
+            url(world, "call_detail", call_id=call.pk),
+            {},
+            django_assert_max_num_queries,
+            small,
+        )
+        == small
+    )
+
+
+def test_the_organisation_sees_its_contract_from_its_offer_once_signed(world, client_for):
+    from opencus.contracts import services as contracts
+    from opencus.enrolments.tests.fixtures import meals_service
+
+    call, offer = awarded_call(world.a, world.organisation)
+    services.call_publish_results(call=call, by=world.director)
+    page = org_url(world.organisation, "offer_detail", offer_id=offer.pk)
+    client = client_for(world.provider)
+    assertContains(client.get(page, headers=ENGLISH), "The centre prepares the contract")
+    contract = _contract_from(world, offer)
+    contracts.contract_line_add(
+        contract=contract,
+        by=world.ous,
+        service=meals_service(world.a),
+        units=Decimal(100),
+        unit_price=Decimal(40),
+    )
+    detail = org_url(world.organisation, "contract_detail", contract_id=contract.pk)
+    assertNotContains(client.get(page), detail)  # a draft is the centre's own
+    contracts.contract_sign(contract=contract, by=world.director, signed_on=timezone.localdate())
+    assertContains(
+        client.get(page, headers=ENGLISH), f'<a href="{detail}">Contract {contract.number}</a>'
     )
 
 

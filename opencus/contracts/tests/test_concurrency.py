@@ -1,5 +1,5 @@
-"""Done at the same moment, decided by row locks: contract numbers, and signing two contracts
-that bind the same service for the same time."""
+"""Done at the same moment, decided by row locks: contract numbers, signing two contracts
+that bind the same service for the same time, and preparing the contract of one offer twice."""
 
 import threading
 
@@ -94,3 +94,25 @@ def test_two_overlapping_contracts_signed_at_once_give_one(world, partner, meals
     outcomes = _at_once(sign, 2)
     assert sorted(o.split(":")[0] for o in outcomes) == ["done", "refused"], outcomes
     assert Contract.objects.filter(status=ContractStatus.SIGNED).count() == 1
+
+
+def test_two_people_preparing_the_contract_of_one_offer_at_once_make_one(world, terms):
+    from opencus.commissioning.tests.fixtures import awarded_call
+
+    call, offer = awarded_call(world.a, world.organisation)
+
+    def create(n):
+        services.contract_create(
+            centre=world.a,
+            by=world.ous if n else world.director,
+            organisation=world.organisation,
+            title=call.title,
+            kind="entrusting",
+            starts_on=call.task_starts_on,
+            ends_on=call.task_ends_on,
+            offer=offer,
+        )
+
+    outcomes = _at_once(create, 3)
+    assert sorted(o.split(":")[0] for o in outcomes) == ["done", "refused", "refused"], outcomes
+    assert Contract.objects.filter(offer=offer).count() == 1

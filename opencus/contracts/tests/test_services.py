@@ -1,8 +1,6 @@
 """The rules of contracts, reports, complaints, surveys and inspections, one test each."""
 
 import datetime as dt
-import sys
-import types
 from decimal import Decimal
 
 import pytest
@@ -656,37 +654,3 @@ def test_a_draft_is_not_inspected_and_the_follow_up_comes_after(draft, world):
     assert field_messages(exc, "follow_up_on") == [str(services.MSG_FOLLOW_UP_BEFORE)]
     inspection = services.inspection_record(contract=draft, follow_up_on=days(30), **data)
     assert inspection.organisation == world.organisation
-
-
-# --- the offer of a commissioning procedure ---------------------------------------------------
-
-
-def test_without_the_commissioning_selector_an_offer_is_ignored(world):
-    assert services.prefill_from_offer(centre=world.a, offer_id="8d1e0ed5-0000-4000-8000-1") == {}
-
-
-def test_an_awarded_offer_prefills_the_contract(world, monkeypatch):
-    offer_id = "8d1e0ed5-8c55-4a7e-9d3c-000000000001"
-    found = []
-
-    def awarded_offer_for_contract(*, centre, offer_id):
-        found.append((centre, offer_id))
-        return {
-            "organisation": world.organisation,
-            "title": "Opieka wytchnieniowa",
-            "starts_on": days(10),
-            "ends_on": days(100),
-            "amount": Decimal("9800.00"),
-        }
-
-    fake = types.ModuleType("opencus.commissioning.selectors")
-    fake.awarded_offer_for_contract = awarded_offer_for_contract
-    monkeypatch.setitem(sys.modules, "opencus.commissioning.selectors", fake)
-    import opencus.commissioning
-
-    monkeypatch.setattr(opencus.commissioning, "selectors", fake, raising=False)
-    initial = services.prefill_from_offer(centre=world.a, offer_id=offer_id)
-    assert found == [(world.a, offer_id)]
-    assert initial["organisation"] == world.organisation
-    assert initial["amount"] == Decimal("9800.00")
-    assert initial["offer_id"] == offer_id

@@ -198,18 +198,6 @@ def test_signing_refused_for_an_overlap_says_why(world, client_for, partner, mea
     assertContains(response, "is already contracted to Spółdzielnia Smak")
 
 
-def test_the_new_contract_page_works_without_the_commissioning_app(world, client_for, partner):
-    client = client_for(world.ous)
-    page = client.get(
-        url(world, "contract_create"),
-        {"offer": "0b7d2f1c-3a4e-4f5a-9b6c-7d8e9f0a1b2c"},
-        headers=ENGLISH,
-    )
-    assert page.status_code == 200
-    assertNotContains(page, "awarded offer")
-    assert client.get(url(world, "contract_create"), {"offer": "nie-uuid"}).status_code == 200
-
-
 def test_terminating_needs_a_reason_and_says_the_provider_stays(world, client_for, signed):
     client = client_for(world.director)
     target = url(world, "contract_terminate", contract_id=signed.pk)

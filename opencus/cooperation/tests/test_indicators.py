@@ -2,15 +2,21 @@
 centre and per network, each number what the records hold, at a fixed cost in queries."""
 
 import csv
+import datetime as dt
 import io
+from decimal import Decimal
 
 import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import timezone, translation
 from pytest_django.asserts import assertContains, assertNotContains
 
+from opencus.catalogue.models import Term
+from opencus.commissioning.tests.fixtures import awarded_call
+from opencus.contracts import services as contracts
+from opencus.contracts.tests.fixtures import draft_contract, signed_contract
 from opencus.cooperation import indicators, services
 from opencus.cooperation.tests.fixtures import (
     contribution,
@@ -19,6 +25,7 @@ from opencus.cooperation.tests.fixtures import (
     running_pilot,
     verified_partner,
 )
+from opencus.enrolments.tests.fixtures import meals_service
 from opencus.providers import services as providers
 from opencus.providers.enums import DocumentStatus
 from opencus.providers.models import AttributesCard, Portfolio, PortfolioSubmission
@@ -155,6 +162,141 @@ def test_tasks_are_the_contributions_by_kind(world):
         "kind=supporting_activity": 0,
         "kind=consultation_report": 0,
     }
+
+
+# --- tasks done by PES under contracts ----------------------------------------------------
+
+
+def contracts_figures(centre_ids) -> dict[str, indicators.Figure]:
+    """The contract indicator's figures by label (in English)."""
+    with translation.override("en"):
+        return {str(f.label): f for f in indicators.contract_tasks(centre_ids)}
+
+
+ALL = "contracts carried out by PES, all kinds"
+RESPITE = "from a call for: respite care (short breaks for carers)"
+SOCIAL = "without a call, in the area: social assistance"
+DISABILITY = "without a call, in the area: support for persons with disabilities"
+
+
+def test_contracts_count_what_pes_carried_out_by_the_kind_of_service(world):
+    meals = meals_service(world.a, name="Obiady")
+    both = meals_service(
+        world.a,
+        name="Obiady i opieka",
+        areas=list(Term.objects.filter(code__in=["social_assistance", "disability"])),
+    )
+    _call, offer = awarded_call(world.a, world.organisation)
+    from_call = contracts.contract_create(
+        centre=world.a,
+        by=None,
+        organisation=world.organisation,
+        title="Opieka wytchnieniowa",
+        kind="entrusting",
+        starts_on=offer.task_starts_on,
+        ends_on=offer.task_ends_on,
+        offer=offer,
+    )
+    contracts.contract_line_add(
+        contract=from_call, by=None, service=meals, units=Decimal(10), unit_price=Decimal(40)
+    )
+    contracts.contract_sign(contract=from_call, by=None, signed_on=timezone.localdate())
+    # without a call: one service in one area, another spanning two areas
+    signed_contract(world.a, OrganisationFactory(legal_form="social_coop"), lines=[(meals, 5, 9)])
+    signed_contract(world.a, OrganisationFactory(legal_form="cis"), lines=[(both, 5, 9)])
+    figures = contracts_figures([world.a.pk])
+    assert {label: f.of(world.a.pk) for label, f in figures.items()} == {
+        ALL: 3,
+        RESPITE: 1,  # the procedure's service type, whatever the lines
+        SOCIAL: 2,
+        DISABILITY: 1,
+    }
+
+
+def test_only_contracts_carried_out_with_pes_count(world):
+    today = timezone.localdate()
+    service = meals_service(world.a, name="Obiady")
+    others = meals_service(world.b, name="Obiady b")
+
+    def signed(centre, organisation, line_service, **kwargs):
+        return signed_contract(
+            centre,
+            organisation,
+            lines=[(line_service, 5, 9)],
+            starts_on=kwargs.pop("starts_on", today - dt.timedelta(days=30)),
+            ends_on=today + dt.timedelta(days=60),
+            signed_on=kwargs.pop("signed_on", today - dt.timedelta(days=30)),
+        )
+
+    # not counted: a draft, a private company, a gmina unit, a healthcare entity, a contract
+    # terminated before its first day
+    draft_contract(world.a, OrganisationFactory(), lines=[(service, 5, 9)])
+    for form in ("company", "gmina_unit", "healthcare"):
+        service_of = meals_service(world.a, name=f"Obiady {form}")
+        signed(world.a, OrganisationFactory(legal_form=form), service_of)
+    early = meals_service(world.a, name="Obiady od jutra")
+    not_started = signed(
+        world.a,
+        OrganisationFactory(),
+        early,
+        starts_on=today + dt.timedelta(days=5),
+        signed_on=today,
+    )
+    contracts.contract_terminate(
+        contract=not_started, by=None, reason="Rezygnacja.", terminated_on=today
+    )
+    assert contracts_figures([world.a.pk])[ALL].of(world.a.pk) == 0
+    # counted: an association, a company recognised as a social enterprise, one terminated
+    # after it started; and centre b's association
+    signed(world.a, OrganisationFactory(), service)
+    enterprise = OrganisationFactory(legal_form="company", is_social_enterprise=True)
+    signed(world.a, enterprise, meals_service(world.a, name="Obiady PS"))
+    ended = signed(world.a, OrganisationFactory(), meals_service(world.a, name="Obiady krótko"))
+    contracts.contract_terminate(contract=ended, by=None, reason="Koniec.", terminated_on=today)
+    signed(world.b, world.other_organisation, others)
+    figure = contracts_figures([world.a.pk, world.b.pk])[ALL]
+    assert (figure.of(world.a.pk), figure.of(world.b.pk), figure.total) == (3, 1, 4)
+
+
+def contracts_on_the_pages(client_for, world) -> tuple[int, int]:
+    """The contract indicator's first number on the centre's page and the network's total."""
+    centre = client_for(world.kipus).get(
+        reverse("centre:cooperation_indicators", args=[world.a.slug])
+    )
+    network = client_for(world.analyst).get(
+        reverse("network:cooperation_indicators", args=[world.network.slug])
+    )
+    [value] = [
+        row.value
+        for component in centre.context["components"]
+        for row in component["rows"]
+        if row.indicator.key == "tasks_contracts" and row.first
+    ]
+    [total] = [
+        total
+        for component in network.context["components"]
+        for row, total in zip(component["rows"], component["totals"], strict=True)
+        if row.indicator.key == "tasks_contracts" and row.first
+    ]
+    return value, total
+
+
+def test_signing_a_contract_changes_the_centres_and_the_networks_number(world, client_for):
+    draft = draft_contract(
+        world.a, world.organisation, lines=[(meals_service(world.a, name="Obiady"), 5, 9)]
+    )
+    assert contracts_on_the_pages(client_for, world) == (0, 0)
+    contracts.contract_sign(contract=draft, by=None, signed_on=timezone.localdate())
+    assert contracts_on_the_pages(client_for, world) == (1, 1)
+    response = client_for(world.kipus).get(
+        reverse("centre:cooperation_indicators", args=[world.a.slug])
+    )
+    assertContains(response, f'href="{reverse("centre:contract_list", args=[world.a.slug])}"')
+    # the front desk sees the number, not a link to contracts it may not open
+    response = client_for(world.front_desk).get(
+        reverse("centre:cooperation_indicators", args=[world.a.slug])
+    )
+    assertNotContains(response, reverse("centre:contract_list", args=[world.a.slug]))
 
 
 def test_component_one_is_not_shown(world, client_for):
@@ -306,6 +448,19 @@ def test_the_indicators_cost_the_same_queries_for_few_and_many_centres(world, cl
         card(organisation)
         leader(organisation)
         sent_portfolio(organisation, centre)
+        service = meals_service(centre, name=f"Obiady {organisation.slug}")
+        signed_contract(centre, organisation, lines=[(service, 5, 9)])
+        _call, offer = awarded_call(centre, organisation)
+        contracts.contract_create(
+            centre=centre,
+            by=None,
+            organisation=organisation,
+            title="Z naboru",
+            kind="entrusting",
+            starts_on=offer.task_starts_on,
+            ends_on=offer.task_ends_on,
+            offer=offer,
+        )
 
     add(world.a)
     small = counts()
@@ -316,4 +471,4 @@ def test_the_indicators_cost_the_same_queries_for_few_and_many_centres(world, cl
         add(world.a)
     held_workshop(world.b, OrganisationFactory())
     assert counts() == small
-    assert max(small) <= 16
+    assert max(small) <= 18

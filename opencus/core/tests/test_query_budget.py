@@ -3,48 +3,19 @@
 import pytest
 from django.urls import reverse
 
-from opencus.accounts.models import Membership
 from opencus.accounts.tests.test_permissions import all_views
-from opencus.cases.tests.fixtures import cases_of
-from opencus.catalogue.tests.fixtures import catalogue_of
-from opencus.commissioning.tests.fixtures import calls_of
-from opencus.contracts.tests.fixtures import contracts_of
-from opencus.cooperation.tests.fixtures import cooperation_of
-from opencus.enrolments.tests.fixtures import enrolments_of
-from opencus.equipment.tests.fixtures import equipment_of
-from opencus.people.tests.fixtures import people_of
-from opencus.plans.tests.fixtures import plans_of
-from opencus.providers.tests.fixtures import partners_of
-from opencus.referrals.tests.fixtures import referrals_of
+from opencus.core.tests.tenant_objects import own_tenant, tenant_url_kwargs
 
 RESIDENT_PAGES_FOR_ANYONE = {"residents:home", "residents:sign_up", "residents:apply"}
 BUDGET = 25  # per page; list pages also have size-independence tests next to their app
 
 
 def _page_urls(world):
-    membership = Membership.objects.get(user=world.osl, centre=world.a)
-    values = (
-        catalogue_of(world.a)
-        | people_of(world.a)
-        | cases_of(world.a, world.director)
-        | equipment_of(world.a)
-        | enrolments_of(world.a, provider=world.organisation)
-        | plans_of(world.a)
-        | referrals_of(world.a, organisation=world.organisation)
-        | partners_of(world.a, organisation=world.organisation)
-        | cooperation_of(world.a, organisation=world.organisation)
-        | calls_of(world.a, organisation=world.organisation)
-        | contracts_of(world.a, organisation=world.organisation)
-        | {
-            "centre_slug": world.a.slug,
-            "organisation_slug": world.organisation.slug,
-            "network_slug": world.network.slug,
-            "user_id": world.osl.pk,
-            "membership_id": membership.pk,
-            "slug": world.a.slug,
-            "code": world.a.seat_gmina.code,
-        }
-    )
+    # every app's objects of centre a (core/tests/tenant_objects.py), and the public pages'
+    values = tenant_url_kwargs(own_tenant(world)) | {
+        "slug": world.a.slug,
+        "code": world.a.seat_gmina.code,
+    }
     users = {"centre": world.director, "organisation": world.provider, "network": world.analyst}
     for name, view, kwargs in all_views():
         if (

@@ -5,7 +5,6 @@ import io
 
 import pytest
 from django.core.management import call_command
-from django.db import transaction
 from django.db.models import Q
 
 from opencus.catalogue import services as catalogue
@@ -75,15 +74,6 @@ SEED_003 = [
     "Przygotowanie i dowóz posiłków",
     "Usługi remontowo-adaptacyjne – mieszkanie bez barier",
 ]
-
-
-@pytest.fixture(scope="module")
-def demo(django_db_setup, django_db_blocker):
-    """Load the demo once for the module, inside a transaction rolled back at the end."""
-    with django_db_blocker.unblock(), transaction.atomic():
-        call_command("load_demo", stdout=io.StringIO())
-        yield
-        transaction.set_rollback(True)
 
 
 def _open_to(gmina: Gmina, age: int):

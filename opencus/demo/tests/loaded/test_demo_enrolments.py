@@ -4,20 +4,11 @@ import io
 
 import pytest
 from django.core.management import call_command
-from django.db import transaction
 
 from opencus.demo.enrolments_loader import ENROLMENTS
 from opencus.enrolments import selectors
 from opencus.enrolments.models import Delivery, Enrolment, EnrolmentStatusChange
 from opencus.providers.models import Organisation
-
-
-@pytest.fixture(scope="module")
-def demo(django_db_setup, django_db_blocker):
-    with django_db_blocker.unblock(), transaction.atomic():
-        call_command("load_demo", stdout=io.StringIO())
-        yield
-        transaction.set_rollback(True)
 
 
 @pytest.mark.django_db
@@ -49,11 +40,14 @@ def test_deliveries_cover_the_last_two_months_with_a_missed_visit(demo):
 
 
 @pytest.mark.django_db
-def test_the_demo_provider_login_sees_an_enrolment(demo):
+def test_the_demo_provider_login_sees_its_enrolments(demo):
     konwent = Organisation.objects.get(slug="konwent-cis-kis")
-    enrolment = selectors.provider_enrolment_list(organisation=konwent).get()
-    assert enrolment.person.last_name == "Wrona"
-    assert enrolment.deliveries.filter(by__email="lider.konwent@opencus.example").exists()
+    enrolments = selectors.provider_enrolment_list(organisation=konwent)
+    # advocacy in Janów Lubelski, and the meals it delivers under the contract from its award
+    # in Świebodzin (contracts_loader)
+    assert sorted(e.person.last_name for e in enrolments) == ["Kowalska", "Wrona", "Wójcik"]
+    for enrolment in enrolments:
+        assert enrolment.deliveries.filter(by__email="lider.konwent@opencus.example").exists()
 
 
 @pytest.mark.django_db

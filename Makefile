@@ -117,10 +117,12 @@ clean: ## remove the virtualenv, node_modules and local data (var/)
 	rm -rf $(VENV) node_modules var
 
 .PHONY: bench
-bench: $(VENV)/.installed messages ## benchmarks: list pages at 1x/10x data, catalogue search at 1k/10k services
+bench: $(VENV)/.installed messages ## benchmarks: list pages 1x/10x, catalogue search 1k/10k, resident path and partner pages 1x/large
 	env -u DATABASE_URL $(PY) bench/list_scaling.py
 	scripts/with-postgres $(PY) bench/list_scaling.py
 	env -u DATABASE_URL $(PY) bench/catalogue_search.py
 	scripts/with-postgres $(PY) bench/catalogue_search.py
 	env -u DATABASE_URL $(PY) bench/resident_path.py
 	scripts/with-postgres $(PY) bench/resident_path.py
+	env -u DATABASE_URL $(PY) bench/partners.py
+	scripts/with-postgres $(PY) bench/partners.py

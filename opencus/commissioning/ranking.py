@@ -29,13 +29,14 @@ from django.db.models import (
     DecimalField,
     Exists,
     F,
+    FilteredRelation,
     IntegerField,
+    Max,
     OuterRef,
     Q,
     QuerySet,
     Subquery,
     Sum,
-    UUIDField,
     Value,
     When,
 )
@@ -52,7 +53,6 @@ from opencus.providers.models import (
     Experience,
     Organisation,
     OrganisationArea,
-    Partnership,
     Portfolio,
     Specialisation,
 )
@@ -86,6 +86,7 @@ WEIGHTS = {
     "social_enterprise": 5,
 }
 VALUE_HIGH, VALUE_MID = Decimal("100000"), Decimal("30000")
+MONEY = DecimalField(max_digits=14, decimal_places=2)
 TRACK_RECORD_YEARS = 3
 
 
@@ -105,13 +106,6 @@ def years_ago(today: dt.date, years: int) -> dt.date:
         return today.replace(year=today.year - years, day=28)
 
 
-def _count(queryset) -> Coalesce:
-    return Coalesce(
-        Subquery(queryset.annotate(n=Count("pk")).values("n")[:1], output_field=IntegerField()),
-        0,
-    )
-
-
 def _points(flag: str, points: int) -> Case:
     """``points`` where the boolean ``flag`` holds, else 0."""
     return Case(
@@ -119,57 +113,131 @@ def _points(flag: str, points: int) -> Case:
     )
 
 
+# What a specialisation may be to the search, the best first (their points fall in this order).
+MATCHES = ("ready_type", "support_type", "ready_area", "support_area")
+
+
+def _matches(search: Search) -> list[tuple[Q, str]]:
+    ready, support = SpecialisationKind.READY, SpecialisationKind.WITH_SUPPORT
+    matches = [
+        (Q(service_type=search.service_type, kind=ready), "ready_type"),
+        (Q(service_type=search.service_type, kind=support), "support_type"),
+    ]
+    if search.area:
+        matches += [
+            (Q(area=search.area, kind=ready), "ready_area"),
+            (Q(area=search.area, kind=support), "support_area"),
+        ]
+    return matches
+
+
+def _best_specialisation(search: Search, what: str) -> Coalesce:
+    """Of the portfolio's specialisations, the best match to the search (``what="match"``:
+    its rank, 4 for the first of ``MATCHES`` to 1 for the last, 0 for none) or its points
+    (``what="points"``: the best match has the most)."""
+    value = Case(
+        *[
+            When(
+                condition,
+                then=Value(
+                    len(MATCHES) - MATCHES.index(name) if what == "match" else WEIGHTS[name]
+                ),
+            )
+            for condition, name in _matches(search)
+        ],
+        default=Value(0),
+        output_field=IntegerField(),
+    )
+    best = (
+        Specialisation.objects.filter(portfolio=OuterRef("portfolio_id"))
+        .order_by()
+        .values("portfolio")
+        .annotate(best=Max(value))
+        .values("best")[:1]
+    )
+    return Coalesce(Subquery(best, output_field=IntegerField()), 0)
+
+
 def rank(organisations: QuerySet[Organisation], *, centre, search: Search, today: dt.date):
     """``organisations`` annotated with every part of the score and ``score``, the ones with
-    nothing to offer for the search left out, best first."""
-    latest = Portfolio.objects.filter(
-        organisation=OuterRef("pk"), status=DocumentStatus.FINAL
-    ).order_by("-version")
-    partnership = Partnership.objects.filter(centre=centre, organisation=OuterRef("pk"))
-    qs = organisations.annotate(
-        partnership_id=Subquery(partnership.values("pk")[:1], output_field=UUIDField()),
-        partnership_status=Subquery(partnership.values("status")[:1]),
-        latest_portfolio=Subquery(latest.values("pk")[:1], output_field=UUIDField()),
-        latest_public=Subquery(latest.values("is_public")[:1], output_field=BooleanField()),
-    ).annotate(
-        # The portfolio the centre may see (None when it may not).
-        portfolio_id=Case(
-            When(
-                Q(partnership_id__isnull=False) | Q(latest_public=True),
-                then=F("latest_portfolio"),
-            ),
-            default=None,
-            output_field=UUIDField(),
-        )
+    nothing to offer for the search left out, best first.
+
+    Made for a registry of thousands: a database computes a subquery again wherever an
+    expression names it, so the centre's partnership and the latest final portfolio are
+    joined (columns), only the organisations the centre may see are scored, and each part of
+    the score is one subquery (the best specialisation, the experience, the record in
+    OpenCUS) whatever the number of its reasons.
+    """
+    w = WEIGHTS
+    latest = (
+        Portfolio.objects.filter(organisation=OuterRef("pk"), status=DocumentStatus.FINAL)
+        .order_by("-version")
+        .values("pk")[:1]
     )
-    specs = Specialisation.objects.filter(portfolio=OuterRef("portfolio_id"))
-    no = Value(False, output_field=BooleanField())
+    qs = organisations.annotate(
+        centre_partnership=FilteredRelation(
+            "partnerships", condition=Q(partnerships__centre=centre)
+        ),
+        latest_final=FilteredRelation(
+            "portfolios",
+            condition=Q(portfolios__status=DocumentStatus.FINAL, portfolios__pk=Subquery(latest)),
+        ),
+    ).annotate(
+        partnership_id=F("centre_partnership__id"),
+        partnership_status=F("centre_partnership__status"),
+        latest_portfolio=F("latest_final__id"),
+        latest_public=F("latest_final__is_public"),
+    )
+    # Organisations the centre may see: they work with it or asked to (any partnership), or
+    # made their portfolio public. Their portfolio is the latest final one.
+    qs = qs.filter(Q(partnership_id__isnull=False) | Q(latest_public=True)).annotate(
+        portfolio_id=F("latest_final__id")
+    )
+
     area = search.area
+    no = Value(False, output_field=BooleanField())
     operating = Organisation.operating_gminas.through.objects.filter(organisation=OuterRef("pk"))
     if search.gmina is not None:
         here, powiats = [search.gmina.pk], [search.gmina.powiat_id]
     else:
         here, powiats = list(search.centre_gminas), list(search.centre_powiats)
-    since = years_ago(today, TRACK_RECORD_YEARS)
     experience = (
         Experience.objects.filter(
-            specialisation__portfolio=OuterRef("portfolio_id"), ends_on__gte=since
+            specialisation__portfolio=OuterRef("portfolio_id"),
+            ends_on__gte=years_ago(today, TRACK_RECORD_YEARS),
         )
         .order_by()
         .values("specialisation__portfolio")
+        .annotate(n=Count("pk"), total=Sum("value"))
     )
     offers = Offer.objects.filter(organisation=OuterRef("pk")).order_by().values("organisation")
+    awarded = Q(status=OfferStatus.AWARDED)
+    published = Q(call__status=CallStatus.RESULTS_PUBLISHED)
+    here_centre = Q(call__centre=centre)
+    record = {
+        "awards_here": awarded & here_centre,
+        "offers_here": here_centre & Q(status__in=sorted(SENT_STATUSES - {OfferStatus.AWARDED})),
+        "awards_elsewhere": awarded & published & ~here_centre,
+        # awards for this very service: from this centre, or published by another
+        "service_awards": awarded
+        & Q(call__service_type=search.service_type)
+        & (here_centre | published),
+    }
+    record_counts = offers.annotate(**{k: Count("pk", filter=q) for k, q in record.items()})
+    caps = {
+        "awards_here": ("per_award_here", "max_award_here"),
+        "awards_elsewhere": ("per_award_elsewhere", "max_award_elsewhere"),
+        "offers_here": ("per_offer_here", "max_offer_here"),
+        "service_awards": ("per_service_award", "max_service_award"),
+    }
+    record_sum = sum(
+        (Least(F(k) * w[per], Value(w[most])) for k, (per, most) in caps.items()),
+        start=Value(0),
+    )
     qs = qs.annotate(
-        ready_type=Exists(
-            specs.filter(service_type=search.service_type, kind=SpecialisationKind.READY)
-        ),
-        support_type=Exists(
-            specs.filter(service_type=search.service_type, kind=SpecialisationKind.WITH_SUPPORT)
-        ),
-        ready_area=Exists(specs.filter(area=area, kind=SpecialisationKind.READY)) if area else no,
-        support_area=(
-            Exists(specs.filter(area=area, kind=SpecialisationKind.WITH_SUPPORT)) if area else no
-        ),
+        # the portfolio: its best specialisation for the search
+        portfolio_match=_best_specialisation(search, "match"),
+        portfolio_points=_best_specialisation(search, "points"),
         statutory_area=(
             Exists(OrganisationArea.objects.filter(organisation=OuterRef("pk"), area=area))
             if area
@@ -184,43 +252,43 @@ def rank(organisations: QuerySet[Organisation], *, centre, search: Search, today
             default=Exists(operating.filter(gmina__powiat__in=powiats)),
             output_field=BooleanField(),
         ),
-        experience_count=_count(experience),
+        experience_count=Coalesce(
+            Subquery(experience.values("n")[:1], output_field=IntegerField()), 0
+        ),
         experience_value=Coalesce(
-            Subquery(
-                experience.annotate(v=Sum("value")).values("v")[:1],
-                output_field=DecimalField(max_digits=14, decimal_places=2),
-            ),
+            Subquery(experience.values("total")[:1], output_field=MONEY),
             Value(Decimal("0")),
-            output_field=DecimalField(max_digits=14, decimal_places=2),
+            output_field=MONEY,
         ),
-        awards_here=_count(offers.filter(call__centre=centre, status=OfferStatus.AWARDED)),
-        offers_here=_count(
-            offers.filter(call__centre=centre, status__in=sorted(SENT_STATUSES)).exclude(
-                status=OfferStatus.AWARDED
-            )
+        experience_points=Coalesce(
+            Subquery(
+                experience.annotate(
+                    points=Least(F("n") * w["per_experience"], Value(w["max_experience"]))
+                    + Case(
+                        When(total__gte=VALUE_HIGH, then=Value(w["value_high"])),
+                        When(total__gte=VALUE_MID, then=Value(w["value_mid"])),
+                        When(total__gt=0, then=Value(w["value_low"])),
+                        default=Value(0),
+                        output_field=IntegerField(),
+                    )
+                ).values("points")[:1],
+                output_field=IntegerField(),
+            ),
+            0,
         ),
-        awards_elsewhere=_count(
-            offers.filter(
-                status=OfferStatus.AWARDED, call__status=CallStatus.RESULTS_PUBLISHED
-            ).exclude(call__centre=centre)
-        ),
-        # Awards for this very service: from this centre, or published by another.
-        service_awards=_count(
-            offers.filter(
-                status=OfferStatus.AWARDED, call__service_type=search.service_type
-            ).filter(Q(call__centre=centre) | Q(call__status=CallStatus.RESULTS_PUBLISHED))
+        **{
+            k: Coalesce(Subquery(record_counts.values(k)[:1], output_field=IntegerField()), 0)
+            for k in record
+        },
+        record_points=Coalesce(
+            Subquery(
+                record_counts.annotate(points=record_sum).values("points")[:1],
+                output_field=IntegerField(),
+            ),
+            0,
         ),
     )
-    w = WEIGHTS
     qs = qs.annotate(
-        portfolio_points=Case(
-            When(ready_type=True, then=Value(w["ready_type"])),
-            When(support_type=True, then=Value(w["support_type"])),
-            When(ready_area=True, then=Value(w["ready_area"])),
-            When(support_area=True, then=Value(w["support_area"])),
-            default=Value(0),
-            output_field=IntegerField(),
-        ),
         area_points=_points("statutory_area", w["statutory_area"]),
         territory_points=Case(
             When(seat_here=True, then=Value(w["seat_here"])),
@@ -229,20 +297,6 @@ def rank(organisations: QuerySet[Organisation], *, centre, search: Search, today
             default=Value(0),
             output_field=IntegerField(),
         ),
-        experience_points=Least(
-            F("experience_count") * w["per_experience"], Value(w["max_experience"])
-        )
-        + Case(
-            When(experience_value__gte=VALUE_HIGH, then=Value(w["value_high"])),
-            When(experience_value__gte=VALUE_MID, then=Value(w["value_mid"])),
-            When(experience_value__gt=0, then=Value(w["value_low"])),
-            default=Value(0),
-            output_field=IntegerField(),
-        ),
-        record_points=Least(F("awards_here") * w["per_award_here"], Value(w["max_award_here"]))
-        + Least(F("awards_elsewhere") * w["per_award_elsewhere"], Value(w["max_award_elsewhere"]))
-        + Least(F("offers_here") * w["per_offer_here"], Value(w["max_offer_here"]))
-        + Least(F("service_awards") * w["per_service_award"], Value(w["max_service_award"])),
         relation_points=Case(
             When(partnership_status=PartnershipStatus.VERIFIED, then=Value(w["verified"])),
             When(partnership_status=PartnershipStatus.PENDING, then=Value(w["pending"])),
@@ -260,12 +314,9 @@ def rank(organisations: QuerySet[Organisation], *, centre, search: Search, today
         + F("relation_points")
         + F("ps_points")
     )
-    # Organisations the centre may see (they work with it or asked to, or made their
-    # portfolio public) with something to offer for this service: the portfolio, the statute,
-    # or an award for it.
-    visible = Q(partnership_id__isnull=False) | Q(latest_public=True)
+    # Something to offer for this service: the portfolio, the statute, or an award for it.
     offers_it = Q(portfolio_points__gt=0) | Q(statutory_area=True) | Q(service_awards__gt=0)
-    return qs.filter(visible & offers_it).order_by("-score", "-portfolio_points", "name", "pk")
+    return qs.filter(offers_it).order_by("-score", "-portfolio_points", "name", "pk")
 
 
 def _zl(value: Decimal) -> str:
@@ -278,20 +329,21 @@ def reasons(organisation: Any, search: Search) -> list[tuple[str, int]]:
     service = ServiceType(search.service_type).label
     area = ServiceArea(search.area).label if search.area else ""
     out: list[tuple[str, int]] = []
-    if o.ready_type:
+    match = MATCHES[len(MATCHES) - o.portfolio_match] if o.portfolio_match else ""
+    if match == "ready_type":
         out.append(
             (str(_("kind (a), ready now: %(service)s") % {"service": service}), w["ready_type"])
         )
-    elif o.support_type:
+    elif match == "support_type":
         out.append(
             (
                 str(_("kind (b), if strengthened: %(service)s") % {"service": service}),
                 w["support_type"],
             )
         )
-    elif o.ready_area:
+    elif match == "ready_area":
         out.append((str(_("kind (a) in the area: %(area)s") % {"area": area}), w["ready_area"]))
-    elif o.support_area:
+    elif match == "support_area":
         out.append(
             (
                 str(_("kind (b) in the area, if strengthened: %(area)s") % {"area": area}),

@@ -236,13 +236,17 @@ def get_report(*, centre, report_id) -> ProviderReport:
 
 def _line_deliveries(status: str) -> QuerySet[Delivery]:
     """Deliveries (of ``status``) of an outer contract line's service by its contract's
-    organisation, within the days the contract ran (to its end, or its termination)."""
+    organisation, within the days the contract ran (to its end, or its termination).
+
+    Found through the enrolments of the service by the organisation (the centre named on the
+    enrolment, not on the delivery): with the delivery's centre the database reads every
+    delivery of the centre in the contract's period, once per line and figure."""
     last_day = Least(
         OuterRef("contract__ends_on"),
         Coalesce(OuterRef("contract__terminated_on"), OuterRef("contract__ends_on")),
     )
     return Delivery.objects.filter(
-        centre=OuterRef("contract__centre"),
+        enrolment__centre=OuterRef("contract__centre"),
         enrolment__service=OuterRef("service"),
         enrolment__provider=OuterRef("contract__organisation"),
         delivered_on__gte=OuterRef("contract__starts_on"),
@@ -394,17 +398,16 @@ def contract_monitoring(contract: Contract) -> Monitoring:
         | Q(ended_on__isnull=True, ends_on__isnull=True)
         | Q(ended_on__isnull=True, ends_on__gte=start)
     )
-    enrolments = (
-        Enrolment.objects.filter(
-            centre_id=contract.centre_id,
-            service_id__in=service_ids,
-            provider_id=contract.organisation_id,
-            starts_on__lte=end,
-        )
-        .filter(still_running)
-        .values_list("service_id", "units_per_period", "period", "starts_on", "ends_on", "ended_on")
+    enrolments = Enrolment.objects.filter(
+        centre_id=contract.centre_id,
+        service_id__in=service_ids,
+        provider_id=contract.organisation_id,
+        starts_on__lte=end,
+    ).filter(still_running)
+    terms = enrolments.values_list(
+        "service_id", "units_per_period", "period", "starts_on", "ends_on", "ended_on"
     )
-    for service_id, units, period, starts_on, ends_on, ended_on in enrolments:
+    for service_id, units, period, starts_on, ends_on, ended_on in terms:
         first, last = _enrolment_span(starts_on, ends_on, ended_on)
         for month in months:
             lo, hi = max(month, start, first), min(_month_end(month), end, last)
@@ -413,11 +416,12 @@ def contract_monitoring(contract: Contract) -> Monitoring:
 
     delivered: dict = defaultdict(lambda: defaultdict(lambda: ZERO))
     missed: dict = defaultdict(lambda: defaultdict(int))
+    # The deliveries of those enrolments (a delivery falls within its enrolment's days), not
+    # of every enrolment the organisation ever had for the services: the database then reads
+    # them through their enrolments, not the centre's deliveries of the period.
     rows = (
         Delivery.objects.filter(
-            centre_id=contract.centre_id,
-            enrolment__service_id__in=service_ids,
-            enrolment__provider_id=contract.organisation_id,
+            enrolment__in=enrolments.values("pk"),
             delivered_on__gte=start,
             delivered_on__lte=end,
         )

@@ -17,7 +17,7 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from django.db.models import Count, Exists, F, OuterRef, Q
+from django.db.models import Count, Exists, F, OuterRef, Q, QuerySet
 from django.db.models.functions import Lower
 from django.utils.functional import Promise
 from django.utils.text import format_lazy
@@ -94,6 +94,21 @@ def _figure(pairs: Iterable[tuple[Any, Any]], label: str | Promise = "", query: 
     return Figure(label=label, per_centre=per_centre, total=total, query=query)
 
 
+def _counted(rows: QuerySet, key: str, centre_ids: Sequence) -> Figure:
+    """Distinct ``key`` of ``rows`` (which have a ``centre``) for each centre and over all of
+    them, counted by the database in one query: a network's partners run into thousands, and
+    fetching them to count in Python cost more than the rest of the page."""
+    counts = rows.order_by().aggregate(
+        total=Count(key, distinct=True),
+        **{
+            f"centre_{n}": Count(key, distinct=True, filter=Q(centre_id=centre_id))
+            for n, centre_id in enumerate(centre_ids)
+        },
+    )
+    per_centre = {centre_id: counts[f"centre_{n}"] for n, centre_id in enumerate(centre_ids)}
+    return Figure(label="", per_centre=per_centre, total=counts["total"])
+
+
 def _partners(centre_ids: Sequence):
     return Partnership.objects.filter(
         centre_id__in=centre_ids, status=PartnershipStatus.VERIFIED
@@ -105,24 +120,18 @@ def _partners(centre_ids: Sequence):
 
 def attribute_cards(centre_ids: Sequence) -> list[Figure]:
     """Partner organisations of the centre that have a final attributes card."""
-    with_card = AttributesCard.objects.filter(status=DocumentStatus.FINAL).values("organisation")
-    pairs = (
-        _partners(centre_ids)
-        .filter(organisation__in=with_card)
-        .values_list("centre_id", "organisation_id")
+    with_card = AttributesCard.objects.filter(
+        organisation=OuterRef("organisation"), status=DocumentStatus.FINAL
     )
-    return [_figure(pairs)]
+    return [_counted(_partners(centre_ids).filter(Exists(with_card)), "organisation", centre_ids)]
 
 
 def cooperation_leaders(centre_ids: Sequence) -> list[Figure]:
     """Partner organisations of the centre that have named their cooperation leader."""
-    with_leader = CooperationLeader.objects.filter(ended_on__isnull=True).values("organisation")
-    pairs = (
-        _partners(centre_ids)
-        .filter(organisation__in=with_leader)
-        .values_list("centre_id", "organisation_id")
+    with_leader = CooperationLeader.objects.filter(
+        organisation=OuterRef("organisation"), ended_on__isnull=True
     )
-    return [_figure(pairs)]
+    return [_counted(_partners(centre_ids).filter(Exists(with_leader)), "organisation", centre_ids)]
 
 
 def portfolios(centre_ids: Sequence) -> list[Figure]:
@@ -132,14 +141,10 @@ def portfolios(centre_ids: Sequence) -> list[Figure]:
         organisation=OuterRef("portfolio__organisation"),
         status=PartnershipStatus.VERIFIED,
     )
-    pairs = (
-        PortfolioSubmission.objects.filter(
-            Exists(partner), centre_id__in=centre_ids, portfolio__status=DocumentStatus.FINAL
-        )
-        .order_by()
-        .values_list("centre_id", "portfolio__organisation_id")
+    sent = PortfolioSubmission.objects.filter(
+        Exists(partner), centre_id__in=centre_ids, portfolio__status=DocumentStatus.FINAL
     )
-    return [_figure(pairs)]
+    return [_counted(sent, "portfolio__organisation", centre_ids)]
 
 
 # --- component 3 -------------------------------------------------------------------------

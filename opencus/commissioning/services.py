@@ -29,7 +29,7 @@ from django.db.models import Count, Sum
 from django.utils import formats, timezone
 from django.utils.translation import gettext_lazy as _
 
-from opencus.commissioning import limits, selectors
+from opencus.commissioning import limits, selectors, tasks
 from opencus.commissioning.enums import (
     CALL_TRANSITIONS,
     CHECKABLE_STATUSES,
@@ -501,6 +501,9 @@ def invitation_create(
         call=call, organisation=organisation, invited_by=by, message=message.strip()
     )
     _event(call, CallAction.INVITED, by, organisation=organisation.name)
+    transaction.on_commit(
+        lambda: tasks.notify_invitation.enqueue(invitation_id=str(invitation.pk)), robust=True
+    )
     return invitation
 
 
@@ -548,6 +551,7 @@ def call_publish_results(*, call: Call, by) -> Call:
         call.results_published_at = timezone.now()
         call.save(update_fields=["status", "results_published_at", "updated_at"])
         _event(call, CallAction.RESULTS_PUBLISHED, by)
+    transaction.on_commit(lambda: tasks.notify_results.enqueue(call_id=str(call.pk)), robust=True)
     return call
 
 

@@ -168,6 +168,21 @@ def award(page, axe, *, call, offer, reason) -> None:
     press_submit(page)
 
 
+def correct_grant_pool(page, axe, *, centre, amount: str, source: str) -> None:
+    """From the award page's link: the grant pools, and this year's corrected."""
+    year = timezone.localdate().year
+    follow(page, f"main a[href$='/c/{centre.slug}/commissioning/grant-pools/']")
+    axe("grant pools")
+    follow(page, f"main a[href$='/grant-pools/set/?year={year}']")
+    axe("grant pool form")
+    type_into(page, "amount", amount)
+    type_into(page, "source", source)
+    press_submit(page)
+    expect(page.locator("main .messages")).to_contain_text(
+        f"Zapisano dotacje planowane na {year} r."
+    )
+
+
 def publish_results(page, axe, *, call) -> None:
     """From the call's page after the award: the results published."""
     follow(page, f"main a[href$='/calls/{call.pk}/results/']")

@@ -9,6 +9,7 @@ date fields are filled directly.
 """
 
 import datetime as dt
+from decimal import Decimal
 
 import pytest
 from django.utils import timezone
@@ -23,6 +24,7 @@ pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 def test_an_art_19a_call_from_the_partner_search_to_the_published_results(
     scene, page, live_server, login_as, axe
 ):
+    from opencus.commissioning.models import GrantPool
     from opencus.commissioning.tests.fixtures import end_comment_window
 
     centre, gmina = scene.a, scene.a.seat_gmina
@@ -90,6 +92,17 @@ def test_an_art_19a_call_from_the_partner_search_to_the_published_results(
     expect(page.locator("main")).to_contain_text("jest opublikowana do uwag do")
     axe("award refused in the comment window")
     end_comment_window(offer)
+    # The gmina plans 80 000 zł of grants this year: small grants may take 16 000 zł, and
+    # 8 000 zł went to another call already. 9 000 zł more is refused with the numbers; the
+    # OUS corrects the year's pool (the budget was amended) and awards.
+    GrantPool.objects.filter(centre=scene.a).update(amount=Decimal("80000"))
+    steps.award(page, axe, call=call, offer=offer, reason="Jedyna oferta, 90 punktów.")
+    expect(page.locator("main .error-summary")).to_contain_text("więcej niż 20% z 80")
+    axe("award refused over the share of the grant pool")
+    steps.correct_grant_pool(
+        page, axe, centre=scene.a, amount="500000", source="Zmiana budżetu, uchwała XX/101"
+    )
+    expect(page.locator("main table")).to_contain_text("Zmiana budżetu, uchwała XX/101")
     steps.award(page, axe, call=call, offer=offer, reason="Jedyna oferta, 90 punktów.")
     expect(page.locator("main .messages")).to_contain_text("Nabór został rozstrzygnięty.")
     axe("call awarded")

@@ -10,10 +10,11 @@ class CommissioningConfig(AppConfig):
     def ready(self):
         from auditlog.registry import auditlog
 
-        from opencus.commissioning.models import Call, Criterion, Offer, Score
+        from opencus.commissioning.models import Call, Criterion, GrantPool, Offer, Score
 
         # Contractual data: the terms, criteria, offers and scores keep their change history.
         auditlog.register(Call, m2m_fields={"gminas"})
         auditlog.register(Criterion)
         auditlog.register(Offer)
         auditlog.register(Score)
+        auditlog.register(GrantPool)

@@ -177,6 +177,30 @@ class NoticeForm(forms.Form):
     )
 
 
+class GrantPoolForm(forms.Form):
+    year = forms.IntegerField(label=_("Budget year"))
+    amount = forms.DecimalField(
+        label=_("Grants planned for public tasks of NGOs (PLN)"),
+        max_digits=14,
+        decimal_places=2,
+        help_text=_(
+            "The grants the gmina's budget plans in the year for public tasks of NGOs, as in "
+            "its programme of cooperation. Small grants (art. 19a) may take at most "
+            "%(share)s%% of them."
+        ),
+    )
+    source = forms.CharField(
+        label=_("Source"),
+        required=False,
+        max_length=300,
+        help_text=_("E.g. the resolution adopting the programme of cooperation or the budget."),
+    )
+
+    def __init__(self, *args, share: int, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["amount"].help_text = self.fields["amount"].help_text % {"share": share}
+
+
 class CancelForm(forms.Form):
     reason = forms.CharField(
         label=_("Reason for the cancellation"),

@@ -20,6 +20,9 @@ DEFAULTS: dict[str, object] = {
     "SMALL_GRANT_MAX_DAYS": 90,
     "SMALL_GRANT_MAX_PER_ORGANISATION_YEAR": Decimal("20000"),
     "SMALL_GRANT_COMMENT_DAYS": 7,
+    # Art. 19a ust. 8: small grants take at most this share of the grants the budget plans
+    # in the year for public tasks of NGOs (``GrantPool``).
+    "SMALL_GRANT_MAX_POOL_SHARE": Decimal("0.20"),
     # Art. 13 u.d.p.p.w.: an open competition gives at least this many days for offers.
     "OPEN_COMPETITION_MIN_DAYS": 21,
     # Below this value the Pzp does not apply; the gmina's own rules do.

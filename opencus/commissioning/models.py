@@ -632,3 +632,52 @@ class OfferComment(models.Model):
 
     def __str__(self):
         return f"{self.name} ({self.created_at:%Y-%m-%d})"
+
+
+class GrantPool(models.Model):
+    """The grants the centre's gmina plans in a budget year for public tasks carried out by
+    NGOs (its programme of cooperation, art. 5a u.d.p.p.w.). Art. 19a small grants of the
+    year may take at most a share of it (``limits.SMALL_GRANT_MAX_POOL_SHARE``)."""
+
+    CENTRE_LOOKUP = "centre"
+
+    id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
+    centre = models.ForeignKey(Centre, on_delete=models.PROTECT, related_name="grant_pools")
+    year = models.PositiveSmallIntegerField(_("budget year"))
+    amount = models.DecimalField(
+        _("grants planned for public tasks (PLN)"),
+        max_digits=14,
+        decimal_places=2,
+        help_text=_(
+            "The grants the gmina's budget plans in the year for public tasks of NGOs, as in "
+            "its programme of cooperation."
+        ),
+    )
+    source = models.CharField(
+        _("source"),
+        max_length=300,
+        blank=True,
+        help_text=_("E.g. the resolution adopting the programme of cooperation or the budget."),
+    )
+    updated_at = models.DateTimeField(auto_now=True)
+    updated_by = models.ForeignKey(
+        USER, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+
+    class Meta:
+        ordering = ["centre", "-year"]
+        verbose_name = _("grant pool of a year")
+        verbose_name_plural = _("grant pools")
+        constraints = [
+            models.UniqueConstraint(fields=["centre", "year"], name="grant_pool_once_per_year"),
+            models.CheckConstraint(condition=Q(amount__gt=0), name="grant_pool_amount_positive"),
+        ]
+
+    def __str__(self):
+        return f"{self.centre_id} {self.year}: {self.amount}"
+
+    @property
+    def small_grant_cap(self) -> Decimal:
+        """The most art. 19a small grants may take of the pool."""
+        share = Decimal(str(limits.get("SMALL_GRANT_MAX_POOL_SHARE")))
+        return (self.amount * share).quantize(Decimal("0.01"))

@@ -29,7 +29,7 @@ from django.db.models import (
     Value,
     When,
 )
-from django.db.models.functions import Coalesce
+from django.db.models.functions import Coalesce, ExtractYear
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
 
@@ -45,6 +45,7 @@ from opencus.commissioning.models import (
     Call,
     CallEvent,
     Criterion,
+    GrantPool,
     Invitation,
     Offer,
     OfferComment,
@@ -351,6 +352,56 @@ def small_grant_year_totals(*, call: Call, organisations) -> dict:
         .annotate(total=Sum("awarded_amount"))
     )
     return {row["organisation"]: row["total"] for row in rows}
+
+
+def pool_years() -> tuple[int, int]:
+    """The budget years a pool may be recorded for: the last five and the next."""
+    this_year = timezone.localdate().year
+    return this_year - 5, this_year + 1
+
+
+def grant_pools(*, centre) -> list[dict]:
+    """Each year with a grant pool or small grants, newest first, and this year always: the
+    pool, the share small grants may take (art. 19a ust. 8), what they took, what is left.
+    Two queries."""
+    pools = {
+        p.year: p for p in GrantPool.objects.filter(centre=centre).select_related("updated_by")
+    }
+    awarded = dict(
+        Offer.objects.filter(
+            call__centre=centre, call__mode=Mode.SMALL_GRANT, status=OfferStatus.AWARDED
+        )
+        .annotate(year=ExtractYear("decided_at"))
+        .order_by()
+        .values("year")
+        .annotate(total=Sum("awarded_amount"))
+        .values_list("year", "total")
+    )
+    first, last = pool_years()
+    rows = []
+    for year in sorted({*pools, *awarded, timezone.localdate().year}, reverse=True):
+        pool, used = pools.get(year), awarded.get(year) or Decimal("0")
+        cap = pool.small_grant_cap if pool else None
+        rows.append(
+            {
+                "year": year,
+                "pool": pool,
+                "cap": cap,
+                "awarded": used,
+                "left": None if cap is None else cap - used,
+                "editable": first <= year <= last,
+            }
+        )
+    return rows
+
+
+def grant_pool(*, centre, year: int) -> GrantPool | None:
+    return GrantPool.objects.filter(centre=centre, year=year).first()
+
+
+def grant_pool_of_year(*, centre, year: int) -> dict:
+    """The row of ``grant_pools`` for one year (the award page of a small-grant call)."""
+    return next(row for row in grant_pools(centre=centre) if row["year"] == year)
 
 
 # --- the provider portal --------------------------------------------------------------------

@@ -20,7 +20,7 @@ routes (DOMAIN.md §9) are checked here, with the [U] numbers read from ``limits
 
 import datetime as dt
 from collections.abc import Iterable, Mapping
-from decimal import ROUND_HALF_UP, Decimal
+from decimal import ROUND_HALF_UP, ROUND_UP, Decimal
 
 from auditlog.context import set_actor
 from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
@@ -48,6 +48,7 @@ from opencus.commissioning.models import (
     CallEvent,
     CallNumberCounter,
     Criterion,
+    GrantPool,
     Invitation,
     Offer,
     OfferComment,
@@ -164,6 +165,22 @@ MSG_COMMENT_WINDOW_NOT_STARTED = _(
 MSG_YEARLY_LIMIT = _(
     "%(organisation)s has already got %(already)s zł from the centre outside competitions in "
     "%(year)s: with %(amount)s zł it would exceed %(limit)s zł a year (art. 19a)."
+)
+MSG_NO_POOL = _(
+    "Record first the grants the gmina plans for public tasks of NGOs in %(year)s "
+    "(Commissioning → Grant pools): small grants (art. 19a) of the year may take at most "
+    "%(share)s%% of them."
+)
+MSG_POOL_SHARE = _(
+    "Small grants (art. 19a) of %(year)s would reach %(total)s zł, more than %(share)s%% of "
+    "the %(pool)s zł the gmina plans for public tasks of NGOs (%(cap)s zł). Already awarded: "
+    "%(already)s zł."
+)
+MSG_POOL_YEAR = _("Enter a budget year from %(first)s to %(last)s.")
+MSG_POOL_AMOUNT = _("Enter the grants planned, more than 0 zł.")
+MSG_POOL_BELOW_AWARDED = _(
+    "Small grants of %(year)s already amount to %(already)s zł: for them to stay within "
+    "%(share)s%%, the grants planned must be at least %(least)s zł."
 )
 MSG_CANCEL_REASON = _("Say why the call is cancelled (e.g. no valid offers).")
 MSG_NOT_GMINA_UNIT = _(
@@ -1100,12 +1117,36 @@ def _check_small_grant_award(call, offer, amount, now, field, errors) -> None:
 
 
 def _check_yearly_limits(call, awards, now, errors) -> None:
-    """Art. 19a: at most the yearly limit per organisation from this centre — with the
+    """Art. 19a: at most the yearly limit per organisation from this centre, and all the
+    year's small grants within their share of the grant pool — with the pool's and the
     organisations' rows locked, so two awards at once cannot both pass."""
+    year = timezone.localtime(now).year
+    pool = GrantPool.objects.select_for_update().filter(centre=call.centre, year=year).first()
+    share = pool_share()
+    if pool is None:
+        _add(errors, None, ValidationError(MSG_NO_POOL, params={"year": year, "share": share}))
+    else:
+        already = small_grants_awarded(call.centre, year)
+        total = already + sum((amount for _o, amount, _r in awards), Decimal("0"))
+        if total > pool.small_grant_cap:
+            _add(
+                errors,
+                None,
+                ValidationError(
+                    MSG_POOL_SHARE,
+                    params={
+                        "year": year,
+                        "total": money(total),
+                        "share": share,
+                        "pool": money(pool.amount),
+                        "cap": money(pool.small_grant_cap),
+                        "already": money(already),
+                    },
+                ),
+            )
     ids = sorted({offer.organisation_id for offer, _a, _r in awards})
     list(Organisation.objects.select_for_update().filter(pk__in=ids).order_by("pk"))
     limit = limits.get("SMALL_GRANT_MAX_PER_ORGANISATION_YEAR")
-    year = timezone.localtime(now).year
     for offer, amount, _reason in awards:
         already = _small_grant_year_total(offer.organisation, call.centre, year)
         if already + amount > limit:
@@ -1123,6 +1164,74 @@ def _check_yearly_limits(call, awards, now, errors) -> None:
                     },
                 ),
             )
+
+
+# --- the grant pool of a year (art. 19a ust. 8) ---------------------------------------------
+
+
+def pool_share() -> int:
+    """The share of the grant pool small grants may take, in per cent (20)."""
+    return int(Decimal(str(limits.get("SMALL_GRANT_MAX_POOL_SHARE"))) * 100)
+
+
+def small_grants_awarded(centre, year: int) -> Decimal:
+    """What the centre has awarded outside competitions (art. 19a) in ``year``."""
+    total = Offer.objects.filter(
+        call__centre=centre,
+        call__mode=Mode.SMALL_GRANT,
+        status=OfferStatus.AWARDED,
+        decided_at__year=year,
+    ).aggregate(total=Sum("awarded_amount"))["total"]
+    return total or Decimal("0")
+
+
+@transaction.atomic
+def grant_pool_set(*, centre, year: int | None, amount: Decimal | None, source: str = "", by):
+    """Record (or correct) the grants the gmina plans in ``year`` for public tasks of NGOs;
+    not below what the year's small grants already need for their share."""
+    first, last = selectors.pool_years()
+    errors: dict = {}
+    if year is None or not first <= year <= last:
+        _add(errors, "year", ValidationError(MSG_POOL_YEAR, params={"first": first, "last": last}))
+    if amount is None or amount <= 0:
+        _add(errors, "amount", MSG_POOL_AMOUNT)
+    _raise(errors)
+    assert year is not None and amount is not None
+    existing = GrantPool.objects.select_for_update().filter(centre=centre, year=year).first()
+    already = small_grants_awarded(centre, year)
+    share = Decimal(str(limits.get("SMALL_GRANT_MAX_POOL_SHARE")))
+    if already > (amount * share).quantize(Decimal("0.01")):
+        least = (already / share).quantize(Decimal("0.01"), rounding=ROUND_UP)
+        _add(
+            errors,
+            "amount",
+            ValidationError(
+                MSG_POOL_BELOW_AWARDED,
+                params={
+                    "year": year,
+                    "already": money(already),
+                    "share": pool_share(),
+                    "least": money(least),
+                },
+            ),
+        )
+    _raise(errors)
+    with set_actor(by):
+        if existing is None:
+            try:
+                with transaction.atomic():
+                    return GrantPool.objects.create(
+                        centre=centre,
+                        year=year,
+                        amount=amount,
+                        source=source.strip(),
+                        updated_by=by,
+                    )
+            except IntegrityError:  # recorded at the same moment by someone else: correct it
+                existing = GrantPool.objects.select_for_update().get(centre=centre, year=year)
+        existing.amount, existing.source, existing.updated_by = amount, source.strip(), by
+        existing.save()
+    return existing
 
 
 # --- public comments on art. 19a offers -----------------------------------------------------

@@ -37,6 +37,7 @@ from opencus.commissioning.forms import (
     CheckForm,
     CommentForm,
     CriterionFormSet,
+    GrantPoolForm,
     InviteForm,
     NoticeForm,
     OfferFilterForm,
@@ -739,6 +740,11 @@ def call_award(request, centre, call_id):
     )
     for offer in accepted:
         offer.year_total = totals.get(offer.organisation_id)
+    pool = (
+        selectors.grant_pool_of_year(centre=centre, year=timezone.localdate().year)
+        if call.is_small_grant
+        else None
+    )
     return render(
         request,
         "commissioning/award.html",
@@ -748,7 +754,60 @@ def call_award(request, centre, call_id):
             "form": form,
             "back": back,
             "others": [o for o in offers if o.status != OfferStatus.ACCEPTED],
+            "pool": pool,
+            "share": services.pool_share(),
         },
+    )
+
+
+# --- the grant pools (art. 19a ust. 8) ------------------------------------------------------
+
+
+@centre_view(VIEW)
+def grant_pools(request, centre):
+    return render(
+        request,
+        "commissioning/grant_pools.html",
+        {
+            "centre": centre,
+            "rows": selectors.grant_pools(centre=centre),
+            "share": services.pool_share(),
+            "can_manage": can(request.user, MANAGE, centre),
+        },
+    )
+
+
+@centre_view(MANAGE)
+def grant_pool_set(request, centre):
+    """Record or correct the grants planned in a year (``?year=`` fills the form)."""
+    back = reverse("centre:grant_pools", kwargs={"centre_slug": centre.slug})
+    share = services.pool_share()
+    if request.method == "POST":
+        form = GrantPoolForm(request.POST, share=share)
+        if form.is_valid():
+            try:
+                pool = services.grant_pool_set(centre=centre, by=request.user, **form.cleaned_data)
+            except ValidationError as exc:
+                add_service_errors(form, exc)
+            else:
+                messages.success(
+                    request,
+                    _("The grants planned for %(year)s are recorded.") % {"year": pool.year},
+                )
+                return redirect(back)
+    else:
+        year = request.GET.get("year", "")
+        initial: dict = {"year": timezone.localdate().year}
+        if year.isdigit():
+            existing = selectors.grant_pool(centre=centre, year=int(year))
+            initial = {"year": int(year)} | (
+                {"amount": existing.amount, "source": existing.source} if existing else {}
+            )
+        form = GrantPoolForm(initial=initial, share=share)
+    return render(
+        request,
+        "commissioning/grant_pool_form.html",
+        {"centre": centre, "form": form, "back": back},
     )
 
 

@@ -22,7 +22,7 @@ from django.utils import timezone
 from opencus.accounts.models import User
 from opencus.commissioning import services
 from opencus.commissioning.enums import CallAction, Decision, FormalResult, Mode
-from opencus.commissioning.models import Call, CallEvent, Offer, Score
+from opencus.commissioning.models import Call, CallEvent, GrantPool, Offer, Score
 from opencus.demo.partners_loader import DEMO_ORGANISATION, member_slug
 from opencus.providers.enums import PartnershipStatus
 from opencus.providers.models import Organisation, Partnership
@@ -347,10 +347,30 @@ def _janow(centre, by) -> None:
         services.call_publish(call=call, by=by)
 
 
+# The grants each demo gmina plans this year for public tasks of NGOs (its programme of
+# cooperation): art. 19a small grants may take 20% of them. Illustrative amounts.
+PROGRAMME = "Program współpracy Gminy {} z organizacjami pozarządowymi (demo)"
+GRANT_POOLS = {
+    "swiebodzin": (Decimal("1250000"), PROGRAMME.format("Świebodzin")),
+    "janow-lubelski": (Decimal("640000"), PROGRAMME.format("Janów Lubelski")),
+}
+
+
+def _grant_pools(centres: dict) -> None:
+    """This year's pool of each demo centre, unless one is recorded (a user's stays)."""
+    year = timezone.localdate().year
+    for slug, (amount, source) in GRANT_POOLS.items():
+        if slug in centres:
+            GrantPool.objects.get_or_create(
+                centre=centres[slug], year=year, defaults={"amount": amount, "source": source}
+            )
+
+
 @transaction.atomic
 def load_commissioning() -> int:
     """The demo calls; returns how many calls the demo centres have."""
     centres = {c.slug: c for c in Centre.objects.filter(slug__in=["swiebodzin", "janow-lubelski"])}
+    _grant_pools(centres)
     demo = Organisation.objects.filter(slug=DEMO_ORGANISATION).first()
     swiebodzin = centres.get("swiebodzin")
     if swiebodzin is not None and demo is not None:

@@ -8,7 +8,7 @@ from django.utils import timezone
 
 from opencus.commissioning import services
 from opencus.commissioning.enums import Decision, FormalResult, Mode
-from opencus.commissioning.models import Call, Offer
+from opencus.commissioning.models import Call, GrantPool, Offer
 from opencus.providers.enums import PartnershipStatus
 from opencus.providers.models import Partnership
 from opencus.providers.tests.factories import OrganisationFactory
@@ -61,7 +61,19 @@ def call_fields(mode=Mode.SMALL_GRANT, **overrides) -> dict:
     return fields | overrides
 
 
+def grant_pool(centre, amount=Decimal("1000000"), year=None) -> GrantPool:
+    """The grants planned for the year (this one by default): art. 19a awards need one."""
+    pool, _created = GrantPool.objects.get_or_create(
+        centre=centre, year=year or timezone.localdate().year, defaults={"amount": amount}
+    )
+    return pool
+
+
 def draft_call(centre, *, by=None, mode=Mode.SMALL_GRANT, criteria=None, gminas=None, **overrides):
+    """A draft call; a small-grant call's centre gets a grant pool for the year, if it has
+    none, so that the call can be awarded."""
+    if mode == Mode.SMALL_GRANT:
+        grant_pool(centre)
     return services.call_create(
         centre=centre,
         by=by,

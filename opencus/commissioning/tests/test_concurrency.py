@@ -23,6 +23,7 @@ from opencus.commissioning.tests.fixtures import (
     awarded_call,
     draft_offer,
     end_comment_window,
+    grant_pool,
     in_evaluation,
     offer_fields,
     published_call,
@@ -155,3 +156,26 @@ def test_two_small_grants_at_once_keep_the_yearly_limit(world):
         Decimal("0"),
     )
     assert total == Decimal("16000")
+
+
+def test_small_grants_of_two_organisations_at_once_keep_the_pool_share(world):
+    """Each award fits the pool's share alone; together they would not. The pool's row lock
+    lets one through."""
+    grant_pool(world.a, amount=Decimal("60000"))  # 12 000 zł for small grants
+    calls = []
+    for name in ("Pierwsza", "Druga"):
+        call = published_call(world.a)
+        offer = submitted_offer(call, OrganisationFactory(name=f"Fundacja {name}"))
+        call = in_evaluation(call)
+        end_comment_window(accept_and_score(offer))
+        calls.append((call, offer))
+
+    def award(call, offer):
+        decisions = {offer.pk: {"decision": Decision.AWARD, "amount": None, "reason": "Tak."}}
+        return lambda: services.call_award(call=call, by=world.ous, decisions=decisions)
+
+    outcomes = _run([award(c, o) for c, o in calls])
+    assert outcomes.count("ok") == 1
+    (refusal,) = [o for o in outcomes if o != "ok"]
+    assert "would reach 16,000.00 zł, more than 20% of the 60,000.00 zł" in refusal
+    assert services.small_grants_awarded(world.a, timezone.localdate().year) == Decimal("8000")

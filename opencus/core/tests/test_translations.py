@@ -6,6 +6,7 @@ from pathlib import Path
 import pytest
 from django.conf import settings
 from django.urls import reverse
+from django.utils import translation
 
 BASE = Path(settings.BASE_DIR)
 # The project's catalogue, and the apps' own (an app may keep its strings in its locale/).
@@ -48,3 +49,14 @@ def test_pages_are_polish_by_default_and_english_on_request(client):
     response = client.get(reverse("accounts:login"))
     assert '<html lang="en">' in response.content.decode()
     assert "Log in" in response.content.decode()
+
+
+def test_the_empty_choice_of_a_select_is_ours_and_translated():
+    """Django 6.1's "- Select an option -" has no Polish yet: core's ready() replaces it."""
+    from django.db import models
+
+    field = models.CharField(choices=[("a", "A")], blank=True).formfield()
+    with translation.override("pl"):
+        assert [str(label) for _value, label in field.choices][0] == "— wybierz —"
+    with translation.override("en"):
+        assert str(field.choices[0][1]) == "— choose —"

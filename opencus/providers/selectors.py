@@ -231,6 +231,16 @@ def _full_portfolios() -> QuerySet[Portfolio]:
     )
 
 
+def previous_portfolio(*, portfolio: Portfolio) -> Portfolio | None:
+    """The version before ``portfolio`` (a final one), with everything its page shows."""
+    return (
+        _full_portfolios()
+        .filter(organisation_id=portfolio.organisation_id, version__lt=portfolio.version)
+        .order_by("-version")
+        .first()
+    )
+
+
 def portfolio_versions(*, organisation) -> list[Portfolio]:
     """Every version of the organisation's portfolio, the newest first, with the centres it
     was sent to and what their OUS said."""

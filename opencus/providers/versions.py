@@ -1,14 +1,22 @@
 """The attributes card laid out for reading (five spheres by four quadrants), and what changed
-between two versions, in lines a person can read: per sphere and quadrant the points added
-and removed, per question the old and the new answer."""
+between two versions of the card or of the portfolio, in lines a person can read: per sphere
+and quadrant the points added and removed, per question the old and the new answer; per
+specialisation its texts, experience and references."""
 
 from dataclasses import dataclass, field
 
+from django.utils import formats
 from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 
-from opencus.providers.enums import SPHERE_HELP, Quadrant, Sphere
-from opencus.providers.models import AttributesCard
+from opencus.providers.enums import SPHERE_HELP, Quadrant, SpecialisationKind, Sphere
+from opencus.providers.models import (
+    AttributesCard,
+    Experience,
+    Portfolio,
+    Reference,
+    Specialisation,
+)
 
 # The card's own texts, in the order the card shows them.
 TEXT_FIELDS = (
@@ -109,4 +117,113 @@ def card_changes(old: AttributesCard | None, new: AttributesCard) -> list[Change
             changes.append(
                 Change(label, old=was or str(_("(empty)")), new=now or str(_("(empty)")))
             )
+    return changes
+
+
+# --- the portfolio ---------------------------------------------------------------------------
+
+PORTFOLIO_TEXTS = ("introduction", "guarantees", "zet_coauthor")
+SPECIALISATION_TEXTS = (
+    "area",
+    "description",
+    "recipients",
+    "guarantees",
+    "capacity",
+    "support_form",
+    "support_needed",
+)
+
+
+def _label(model, name: str) -> str:
+    return str(model._meta.get_field(name).verbose_name)
+
+
+def _shown(specialisation: Specialisation, name: str) -> str:
+    """A specialisation's field as the page shows it (choices by their label)."""
+    display = getattr(specialisation, f"get_{name}_display", None)
+    value = (
+        display() if display and getattr(specialisation, name) else getattr(specialisation, name)
+    )
+    return str(value or "").strip()
+
+
+def _experience_line(item: Experience) -> str:
+    value = formats.number_format(item.value, 2, use_l10n=True, force_grouping=True)
+    return (
+        f"{item.title} — {item.funder}, {item.starts_on:%Y-%m-%d} – {item.ends_on:%Y-%m-%d}, "
+        f"{value} zł"
+    )
+
+
+def _reference_line(item: Reference) -> str:
+    issued = f" ({item.issued_on:%Y-%m-%d})" if item.issued_on else ""
+    return f"{item.issued_by}{issued}: {item.summary}"
+
+
+def _specialisations(portfolio: Portfolio) -> dict[tuple, Specialisation]:
+    """(kind, service type, n-th of that pair) -> specialisation; from the prefetch if any."""
+    keyed: dict[tuple, Specialisation] = {}
+    for item in sorted(portfolio.specialisations.all(), key=lambda s: (s.position, str(s.pk))):
+        n = sum(1 for key in keyed if key[:2] == (item.kind, item.service_type))
+        keyed[(item.kind, item.service_type, n)] = item
+    return keyed
+
+
+def _lines_changed(section: str, was: list[str], now: list[str]) -> Change | None:
+    added = [line for line in now if line not in was]
+    removed = [line for line in was if line not in now]
+    return Change(section, added=added, removed=removed) if added or removed else None
+
+
+def portfolio_changes(old: Portfolio | None, new: Portfolio) -> list[Change]:
+    """What ``new`` offers differently from ``old`` (None: the first version): its texts,
+    the specialisations added and removed, and in those kept their texts, experience and
+    references. A specialisation is the same one in both when its kind and service are."""
+    if old is None:
+        return []
+    changes: list[Change] = []
+    for name in PORTFOLIO_TEXTS:
+        was, now = getattr(old, name).strip(), getattr(new, name).strip()
+        if was != now:
+            changes.append(
+                Change(
+                    _label(Portfolio, name),
+                    old=was or str(_("(empty)")),
+                    new=now or str(_("(empty)")),
+                )
+            )
+    before, after = _specialisations(old), _specialisations(new)
+    for key in [*after, *(k for k in before if k not in after)]:
+        was_item, now_item = before.get(key), after.get(key)
+        item = now_item or was_item
+        assert item is not None
+        kind = "a" if item.kind == SpecialisationKind.READY else "b"
+        title = f"{item.get_service_type_display()} ({kind})"
+        if was_item is None or now_item is None:
+            what = [f"{_label(Specialisation, 'recipients')}: {_shown(item, 'recipients')}"]
+            changes.append(
+                Change(title, added=what) if was_item is None else Change(title, removed=what)
+            )
+            continue
+        for name in SPECIALISATION_TEXTS:
+            was, now = _shown(was_item, name), _shown(now_item, name)
+            if was != now:
+                changes.append(
+                    Change(
+                        f"{title}: {_label(Specialisation, name)}",
+                        old=was or str(_("(empty)")),
+                        new=now or str(_("(empty)")),
+                    )
+                )
+        for label, related, line in (
+            (_("experience of the last 3 years"), "experience", _experience_line),
+            (_("references"), "references", _reference_line),
+        ):
+            change = _lines_changed(
+                f"{title}: {label}",
+                [line(x) for x in getattr(was_item, related).all()],
+                [line(x) for x in getattr(now_item, related).all()],
+            )
+            if change:
+                changes.append(change)
     return changes

@@ -840,12 +840,15 @@ def portfolio_finalise(request, organisation):
 
 
 def _portfolio_page(request, portfolio, *, centre=None, partnership=None, submissions=()):
+    previous = selectors.previous_portfolio(portfolio=portfolio)
     return render(
         request,
         "providers/portfolio_detail.html",
         {
             "organisation": portfolio.organisation,
             "portfolio": portfolio,
+            "previous": previous,
+            "changes": versions.portfolio_changes(previous, portfolio),
             "centre": centre,
             "partnership": partnership,
             "submissions": submissions,

@@ -820,3 +820,18 @@ def test_the_public_page_loads_with_a_fixed_number_of_queries(world, client):
     assertContains(page, "CUS Beta")
     assert portfolio.version == 1
     assert len(many) == len(few) <= 10
+
+
+def test_the_ous_sees_what_changed_in_a_new_portfolio_version(world, client_for):
+    _partner(world)
+    first = final_portfolio(world.organisation)
+    second = services.portfolio_start(organisation=world.organisation, by=None)
+    (respite,) = second.specialisations.all()
+    services.specialisation_update(specialisation=respite, by=None, capacity="30 rodzin")
+    second = services.portfolio_finalise(portfolio=second, by=None)
+    client = client_for(world.ous)
+    page = client.get(url(world.a, "partner_portfolio", portfolio_id=second.pk))
+    assertContains(page, "Co się zmieniło od wersji 1")
+    assertContains(page, "<del>12 rodzin miesięcznie</del> → <ins>30 rodzin</ins>", html=False)
+    page = client.get(url(world.a, "partner_portfolio", portfolio_id=first.pk))
+    assertContains(page, "To pierwsza wersja.")

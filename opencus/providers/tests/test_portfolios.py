@@ -7,7 +7,7 @@ from decimal import Decimal
 
 import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.utils import timezone
+from django.utils import timezone, translation
 
 from opencus.catalogue.enums import ServiceType
 from opencus.providers import services
@@ -371,3 +371,55 @@ def test_nobody_else_acknowledges(world, who):
         services.submission_acknowledge(submission=submission, by=getattr(world, who))
     submission.refresh_from_db()
     assert submission.acknowledged_at is None
+
+
+# --- differences between versions -------------------------------------------------------------
+
+
+def _second_version(world):
+    """Version 1 final; version 2 with a new introduction, a larger capacity, this year's
+    experience instead of last year's, and transport (b) added; made final."""
+    first = final_portfolio(world.organisation)
+    second = services.portfolio_start(organisation=world.organisation, by=None)
+    services.portfolio_save(portfolio=second, by=None, introduction="Opieka i transport.")
+    (respite,) = second.specialisations.all()
+    services.specialisation_update(specialisation=respite, by=None, capacity="30 rodzin")
+    services.experience_delete(experience=respite.experience.get(), by=None)
+    _experience(respite, title="Opieka wytchnieniowa 2026", value=Decimal("120000"))
+    transport_b(second)
+    return first, services.portfolio_finalise(portfolio=second, by=None)
+
+
+def test_the_differences_between_portfolio_versions_are_readable(world):
+    from opencus.providers import selectors, versions
+
+    first, second = _second_version(world)
+    second = selectors.get_portfolio(organisation=world.organisation, portfolio_id=second.pk)
+    previous = selectors.previous_portfolio(portfolio=second)
+    assert previous.pk == first.pk
+    with translation.override("en"):
+        changes = {c.section: c for c in versions.portfolio_changes(previous, second)}
+    respite = "respite care (short breaks for carers) (a)"
+    assert set(changes) == {
+        "what the centre should notice",
+        f"{respite}: how much it can take on",
+        f"{respite}: experience of the last 3 years",
+        "transport (b)",
+    }
+    intro = changes["what the centre should notice"]
+    assert (intro.old, intro.new) == (
+        "Specjalizujemy się w opiece wytchnieniowej.",
+        "Opieka i transport.",
+    )
+    capacity = changes[f"{respite}: how much it can take on"]
+    assert (capacity.old, capacity.new) == ("12 rodzin miesięcznie", "30 rodzin")
+    experience = changes[f"{respite}: experience of the last 3 years"]
+    assert [line.split(" — ")[0] for line in experience.added] == ["Opieka wytchnieniowa 2026"]
+    assert "120,000.00 zł" in experience.added[0]
+    assert [line.split(" — ")[0] for line in experience.removed] == ["Opieka wytchnieniowa 2025"]
+    assert changes["transport (b)"].added == [
+        f"{Specialisation._meta.get_field('recipients').verbose_name}: "
+        "Osoby starsze bez własnego transportu"
+    ]
+    assert versions.portfolio_changes(None, first) == []
+    assert versions.portfolio_changes(first, first) == []

@@ -123,7 +123,7 @@ def add_contracts(world):
         overall=5,
         comment="Smaczne obiady.",
     )
-    services.inspection_record(
+    world.inspection = services.inspection_record(
         contract=world.contract,
         by=world.ous,
         inspected_on=today - dt.timedelta(days=5),

@@ -1317,6 +1317,12 @@ SCREENS = [
     ),
     Screen("inspection-new", "ous", contract("contract", "inspections/new/")),
     Screen("inspection-new-invalid", "ous", contract("contract", "inspections/new/"), submit),
+    Screen(
+        "inspection-edit-invalid",
+        "kipus",
+        lambda s: f"/c/{s.a.slug}/contracts/{s.contract.pk}/inspections/{s.inspection.pk}/edit/",
+        lambda page: (page.locator("main [name=findings]").fill(""), submit(page)),
+    ),
     Screen("contracts-settings", "director", c("contracts/settings/")),
     Screen(
         "contracts-settings-invalid",

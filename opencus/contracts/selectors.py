@@ -174,6 +174,16 @@ def get_contract(*, centre, contract_id) -> Contract:
     )
 
 
+def get_inspection(*, centre, contract_id, inspection_id) -> Inspection:
+    """One inspection of one of the centre's contracts; another centre's is a 404."""
+    return get_object_or_404(
+        scope_to_centre(Inspection.objects.select_related("contract"), centre).filter(
+            contract_id=contract_id
+        ),
+        pk=inspection_id,
+    )
+
+
 # --- contracts from awarded offers (commissioning) ----------------------------------------------
 
 

@@ -983,20 +983,16 @@ def survey_answer(
 # --- inspections ---------------------------------------------------------------------------
 
 
-@transaction.atomic
-def inspection_record(
-    *,
+def _check_inspection(
     contract: Contract,
-    by,
+    *,
     inspected_on: dt.date | None,
     inspector: str,
     scope: str,
     findings: str,
     rating: str,
-    recommendations: str = "",
-    follow_up_on: dt.date | None = None,
-    is_demo: bool = False,
-) -> Inspection:
+    follow_up_on: dt.date | None,
+) -> None:
     errors: dict[str, list] = {}
     if contract.status == ContractStatus.DRAFT:
         errors["__all__"] = [MSG_INSPECTION_DRAFT]
@@ -1012,6 +1008,31 @@ def inspection_record(
     if rating not in InspectionRating.values:
         errors["rating"] = [MSG_BAD_RATING]
     _raise(errors)
+
+
+@transaction.atomic
+def inspection_record(
+    *,
+    contract: Contract,
+    by,
+    inspected_on: dt.date | None,
+    inspector: str,
+    scope: str,
+    findings: str,
+    rating: str,
+    recommendations: str = "",
+    follow_up_on: dt.date | None = None,
+    is_demo: bool = False,
+) -> Inspection:
+    _check_inspection(
+        contract,
+        inspected_on=inspected_on,
+        inspector=inspector,
+        scope=scope,
+        findings=findings,
+        rating=rating,
+        follow_up_on=follow_up_on,
+    )
     assert inspected_on is not None
     with set_actor(by):
         inspection = Inspection(
@@ -1028,6 +1049,47 @@ def inspection_record(
             recorded_by=by,
             is_demo=is_demo,
         )
+        inspection.full_clean()
+        inspection.save()
+    return inspection
+
+
+@transaction.atomic
+def inspection_update(
+    *,
+    inspection: Inspection,
+    by,
+    inspected_on: dt.date | None,
+    inspector: str,
+    scope: str,
+    findings: str,
+    rating: str,
+    recommendations: str = "",
+    follow_up_on: dt.date | None = None,
+) -> Inspection:
+    """Correct what an inspection's note says (a typo, a date, the follow-up); the note's
+    history keeps what it said before and who changed it."""
+    inspection = (
+        Inspection.objects.select_for_update().select_related("contract").get(pk=inspection.pk)
+    )
+    _check_inspection(
+        inspection.contract,
+        inspected_on=inspected_on,
+        inspector=inspector,
+        scope=scope,
+        findings=findings,
+        rating=rating,
+        follow_up_on=follow_up_on,
+    )
+    assert inspected_on is not None
+    with set_actor(by):
+        inspection.inspected_on = inspected_on
+        inspection.inspector = inspector.strip()
+        inspection.scope = scope.strip()
+        inspection.findings = findings.strip()
+        inspection.recommendations = recommendations.strip()
+        inspection.rating = rating
+        inspection.follow_up_on = follow_up_on
         inspection.full_clean()
         inspection.save()
     return inspection

@@ -27,6 +27,11 @@ centre_urlpatterns = [
     path(C + "monitoring/", views.contract_monitoring, name="contract_monitoring"),
     path(C + "monitoring.xlsx", views.contract_monitoring_xlsx, name="contract_monitoring_xlsx"),
     path(C + "inspections/new/", views.inspection_create, name="inspection_create"),
+    path(
+        C + "inspections/<uuid:inspection_id>/edit/",
+        views.inspection_edit,
+        name="inspection_edit",
+    ),
     path("contracts/lines/<uuid:line_id>/edit/", views.line_edit, name="contract_line_edit"),
     path("contracts/lines/<uuid:line_id>/remove/", views.line_remove, name="contract_line_remove"),
     path("contracts/duties/<uuid:duty_id>/remove/", views.duty_remove, name="contract_duty_remove"),

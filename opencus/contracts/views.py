@@ -575,6 +575,33 @@ def inspection_create(request, centre, contract_id):
     )
 
 
+@centre_view(VIEW)
+def inspection_edit(request, centre, contract_id, inspection_id):
+    _refuse_unless(request, centre, QUALITY)
+    inspection = selectors.get_inspection(
+        centre=centre, contract_id=contract_id, inspection_id=inspection_id
+    )
+    fields = ("inspected_on", "inspector", "scope", "findings", "recommendations")
+    initial = {name: getattr(inspection, name) for name in fields} | {
+        "rating": inspection.rating,
+        "follow_up_on": inspection.follow_up_on,
+    }
+    form = InspectionForm(request.POST if request.method == "POST" else None, initial=initial)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.inspection_update(inspection=inspection, by=request.user, **form.cleaned_data)
+        except ValidationError as exc:
+            add_service_errors(form, exc)
+        else:
+            messages.success(request, _("The inspection is corrected."))
+            return _to_contract(centre, inspection.contract)
+    return render(
+        request,
+        "contracts/inspection_form.html",
+        {"centre": centre, "contract": inspection.contract, "form": form, "inspection": inspection},
+    )
+
+
 @centre_view(MANAGE)
 def contracts_settings(request, centre):
     policy = selectors.contracts_policy(centre)

@@ -77,7 +77,8 @@ def signed_contract(centre, organisation, *, by=None, signed_on=None, **kwargs) 
 def contracts_of(centre, organisation=None) -> dict:
     """URL kwargs of ``centre``'s contract with ``organisation`` (a new one if None), signed,
     with a line, a monthly reporting duty and its reports, a complaint about it and an
-    inspection: ``contract_id``, ``line_id``, ``duty_id``, ``report_id``, ``complaint_id``."""
+    inspection: ``contract_id``, ``line_id``, ``duty_id``, ``report_id``, ``complaint_id``,
+    ``inspection_id``."""
     organisation = organisation or OrganisationFactory()
     today = timezone.localdate()
     service = meals_service(centre, name=f"Obiady w ramach umowy {centre.slug}")
@@ -98,7 +99,7 @@ def contracts_of(centre, organisation=None) -> dict:
         description="Obiad przyjechał zimny.",
         complainant="Syn klientki, tel. 600 000 000",
     )
-    services.inspection_record(
+    inspection = services.inspection_record(
         contract=contract,
         by=None,
         inspected_on=today,
@@ -113,4 +114,5 @@ def contracts_of(centre, organisation=None) -> dict:
         "duty_id": contract.duties.get().pk,
         "report_id": contract.reports.order_by("due_on").first().pk,
         "complaint_id": complaint.pk,
+        "inspection_id": inspection.pk,
     }

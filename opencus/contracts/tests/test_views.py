@@ -538,3 +538,64 @@ def test_the_desk_records_a_paper_survey(world, client_for, served):
     assert SurveyResponse.objects.get().channel == "paper"
     listing = client.get(url(world, "survey_list"), headers=ENGLISH)
     assertContains(listing, "Dobre.")
+
+
+# --- inspections -------------------------------------------------------------------------------
+
+
+def _inspection(world, contract):
+    return services.inspection_record(
+        contract=contract,
+        by=world.ous,
+        inspected_on=days(-3),
+        inspector="Anna Kontrola",
+        scope="Temperatura posiłków.",
+        findings="Posiłki zbyt chłodne.",
+        rating="remarks",
+    )
+
+
+def test_an_inspection_is_corrected_with_its_history(world, client_for, signed):
+    from auditlog.models import LogEntry
+
+    inspection = _inspection(world, signed)
+    client = client_for(world.kipus)
+    edit = url(world, "inspection_edit", contract_id=signed.pk, inspection_id=inspection.pk)
+    assertContains(client.get(url(world, "contract_detail", contract_id=signed.pk)), edit)
+    page = client.get(edit)
+    assertContains(page, "Posiłki zbyt chłodne.")
+    fields = {
+        "inspected_on": days(-3).isoformat(),
+        "inspector": "Anna Kontrola, OUS",
+        "scope": "Temperatura posiłków.",
+        "findings": "Posiłki zbyt chłodne w dwóch z pięciu dostaw.",
+        "recommendations": "Termosy w samochodzie.",
+        "rating": "remarks",
+        "follow_up_on": days(-4).isoformat(),  # before the inspection: refused
+    }
+    response = client.post(edit, fields)
+    assert response.status_code == 200
+    assertContains(response, str(services.MSG_FOLLOW_UP_BEFORE))
+    inspection.refresh_from_db()
+    assert inspection.findings == "Posiłki zbyt chłodne."  # nothing half-saved
+    response = client.post(edit, fields | {"follow_up_on": days(20).isoformat()})
+    assert response.status_code == 302
+    inspection.refresh_from_db()
+    assert inspection.findings == "Posiłki zbyt chłodne w dwóch z pięciu dostaw."
+    assert inspection.follow_up_on == days(20)
+    change = LogEntry.objects.get_for_object(inspection).latest("timestamp")
+    assert change.action == LogEntry.Action.UPDATE and change.actor == world.kipus
+    assert change.changes_dict["findings"][0] == "Posiłki zbyt chłodne."
+
+
+def test_who_may_not_record_inspections_may_not_correct_them(world, client_for, signed):
+    inspection = _inspection(world, signed)
+    edit = url(world, "inspection_edit", contract_id=signed.pk, inspection_id=inspection.pk)
+    client = client_for(world.osl)
+    assert client.get(edit).status_code in (403, 404)
+    assert client.post(edit, {"findings": "x"}).status_code in (403, 404)
+    inspection.refresh_from_db()
+    assert inspection.findings == "Posiłki zbyt chłodne."
+    other = client_for(world.b_director)
+    kwargs = {"centre_slug": world.b.slug, "contract_id": signed.pk, "inspection_id": inspection.pk}
+    assert other.get(reverse("centre:inspection_edit", kwargs=kwargs)).status_code == 404

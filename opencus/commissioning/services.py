@@ -978,17 +978,6 @@ def offer_score(*, offer: Offer, by, scores: Mapping) -> Offer:
     return offer
 
 
-def _small_grant_year_total(organisation: Organisation, centre, year: int) -> Decimal:
-    total = Offer.objects.filter(
-        organisation=organisation,
-        call__centre=centre,
-        call__mode=Mode.SMALL_GRANT,
-        status=OfferStatus.AWARDED,
-        decided_at__year=year,
-    ).aggregate(total=Sum("awarded_amount"))["total"]
-    return total or Decimal("0")
-
-
 @transaction.atomic
 def call_award(*, call: Call, by, decisions: Mapping) -> Call:
     """Award one or more formally accepted offers; the others are not awarded. Each with a
@@ -1148,7 +1137,7 @@ def _check_yearly_limits(call, awards, now, errors) -> None:
     list(Organisation.objects.select_for_update().filter(pk__in=ids).order_by("pk"))
     limit = limits.get("SMALL_GRANT_MAX_PER_ORGANISATION_YEAR")
     for offer, amount, _reason in awards:
-        already = _small_grant_year_total(offer.organisation, call.centre, year)
+        already = small_grants_awarded(call.centre, year, organisation=offer.organisation)
         if already + amount > limit:
             _add(
                 errors,
@@ -1174,9 +1163,11 @@ def pool_share() -> int:
     return int(Decimal(str(limits.get("SMALL_GRANT_MAX_POOL_SHARE"))) * 100)
 
 
-def small_grants_awarded(centre, year: int) -> Decimal:
-    """What the centre has awarded outside competitions (art. 19a) in ``year``."""
-    total = Offer.objects.filter(
+def small_grants_awarded(centre, year: int, organisation: Organisation | None = None) -> Decimal:
+    """What the centre has awarded outside competitions (art. 19a) in ``year``, to every
+    organisation or to ``organisation``."""
+    offers = Offer.objects.filter(organisation=organisation) if organisation else Offer.objects
+    total = offers.filter(
         call__centre=centre,
         call__mode=Mode.SMALL_GRANT,
         status=OfferStatus.AWARDED,

@@ -10,7 +10,7 @@ step is a ``CallEvent`` (who, when). Art. 19a offers are published for comments
 
 import datetime as dt
 import uuid
-from decimal import Decimal
+from decimal import ROUND_DOWN, Decimal
 
 from django.conf import settings
 from django.db import models
@@ -680,4 +680,4 @@ class GrantPool(models.Model):
     def small_grant_cap(self) -> Decimal:
         """The most art. 19a small grants may take of the pool."""
         share = Decimal(str(limits.get("SMALL_GRANT_MAX_POOL_SHARE")))
-        return (self.amount * share).quantize(Decimal("0.01"))
+        return (self.amount * share).quantize(Decimal("0.01"), rounding=ROUND_DOWN)

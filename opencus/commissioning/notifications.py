@@ -1,6 +1,6 @@
 """E-mails about calls: an organisation hears that a centre invites it to answer a call, and
 every organisation that sent an offer hears the outcome when the results are published. They
-go to the organisation's address and its portal staff (an offer's also to who sent it), name
+go to the organisation's address and its portal staff who may answer calls, name
 the call and the centre, and link to the portal page where the rest is shown after login."""
 
 from django.conf import settings
@@ -23,9 +23,10 @@ def _absolute(path: str) -> str:
     return settings.SITE_URL.rstrip("/") + path
 
 
-def _addressees(organisation: Organisation, *also) -> dict[str, str]:
-    """E-mail -> language: the organisation's own address (Polish), its active staff who may
-    answer calls, and ``also`` (e.g. who sent the offer) if still active."""
+def _addressees(organisation: Organisation) -> dict[str, str]:
+    """E-mail -> language: the organisation's own address (Polish) and its active staff who
+    may answer calls. Not whoever once sent the offer: someone who has left the organisation
+    must not hear its results."""
     addressed: dict[str, str] = {}
     if organisation.email:
         addressed[organisation.email] = "pl"
@@ -33,8 +34,8 @@ def _addressees(organisation: Organisation, *also) -> dict[str, str]:
         organisation=organisation, role__in=PERMISSIONS[ANSWER]
     )
     staff = User.objects.filter(pk__in=members.values("user_id"), is_active=True)
-    for user in [*staff.order_by("email"), *also]:
-        if user is not None and user.is_active and user.email:
+    for user in staff.order_by("email"):
+        if user.email:
             addressed[user.email] = user.preferred_language
     return addressed
 
@@ -89,7 +90,7 @@ def result_notice(*, offer: Offer) -> int:
             "awarded": offer.status == OfferStatus.AWARDED,
             "rejected": offer.status == OfferStatus.REJECTED,
         },
-        _addressees(offer.organisation, offer.submitted_by),
+        _addressees(offer.organisation),
     )
 
 
@@ -97,7 +98,7 @@ def results_notices(*, call: Call) -> int:
     """The outcome to every organisation whose offer the call evaluated; returns e-mails sent."""
     offers = (
         call.offers.filter(status__in=SENT_STATUSES)
-        .select_related("call__centre", "organisation", "submitted_by")
+        .select_related("call__centre", "organisation")
         .order_by("organisation__name")
     )
     return sum(result_notice(offer=offer) for offer in offers)

@@ -19,7 +19,7 @@ routes (DOMAIN.md §9) are checked here, with the [U] numbers read from ``limits
 """
 
 import datetime as dt
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from decimal import ROUND_HALF_UP, ROUND_UP, Decimal
 
 from auditlog.context import set_actor
@@ -485,6 +485,7 @@ def call_publish(*, call: Call, by) -> Call:
         call.published_at = now
         call.save(update_fields=["status", "published_at", "updated_at"])
         _event(call, CallAction.PUBLISHED, by, deadline=when(deadline))
+    _notify_invited(call.invitations.all())
     return call
 
 
@@ -518,10 +519,19 @@ def invitation_create(
         call=call, organisation=organisation, invited_by=by, message=message.strip()
     )
     _event(call, CallAction.INVITED, by, organisation=organisation.name)
-    transaction.on_commit(
-        lambda: tasks.notify_invitation.enqueue(invitation_id=str(invitation.pk)), robust=True
-    )
+    if call.status != CallStatus.DRAFT:  # a draft's invitations go out when it is published
+        _notify_invited([invitation])
     return invitation
+
+
+def _notify_invited(invitations: Iterable[Invitation]) -> None:
+    """E-mail the invited organisations once the transaction commits (the call is public)."""
+
+    def enqueue(invitation_id: str) -> Callable[[], object]:
+        return lambda: tasks.notify_invitation.enqueue(invitation_id=invitation_id)
+
+    for invitation in invitations:
+        transaction.on_commit(enqueue(str(invitation.pk)), robust=True)
 
 
 @transaction.atomic
@@ -1158,9 +1168,10 @@ def _check_yearly_limits(call, awards, now, errors) -> None:
 # --- the grant pool of a year (art. 19a ust. 8) ---------------------------------------------
 
 
-def pool_share() -> int:
-    """The share of the grant pool small grants may take, in per cent (20)."""
-    return int(Decimal(str(limits.get("SMALL_GRANT_MAX_POOL_SHARE"))) * 100)
+def pool_share() -> str:
+    """The share of the grant pool small grants may take, in per cent ("20", "12.5")."""
+    share = Decimal(str(limits.get("SMALL_GRANT_MAX_POOL_SHARE"))) * 100
+    return f"{share.normalize():f}"
 
 
 def small_grants_awarded(centre, year: int, organisation: Organisation | None = None) -> Decimal:
@@ -1188,41 +1199,42 @@ def grant_pool_set(*, centre, year: int | None, amount: Decimal | None, source: 
         _add(errors, "amount", MSG_POOL_AMOUNT)
     _raise(errors)
     assert year is not None and amount is not None
-    existing = GrantPool.objects.select_for_update().filter(centre=centre, year=year).first()
-    already = small_grants_awarded(centre, year)
-    share = Decimal(str(limits.get("SMALL_GRANT_MAX_POOL_SHARE")))
-    if already > (amount * share).quantize(Decimal("0.01")):
-        least = (already / share).quantize(Decimal("0.01"), rounding=ROUND_UP)
-        _add(
-            errors,
-            "amount",
-            ValidationError(
-                MSG_POOL_BELOW_AWARDED,
-                params={
-                    "year": year,
-                    "already": money(already),
-                    "share": pool_share(),
-                    "least": money(least),
-                },
-            ),
-        )
-    _raise(errors)
+    source = source.strip()
     with set_actor(by):
-        if existing is None:
+        pool = GrantPool.objects.select_for_update().filter(centre=centre, year=year).first()
+        created = False
+        if pool is None:
             try:
                 with transaction.atomic():
-                    return GrantPool.objects.create(
-                        centre=centre,
-                        year=year,
-                        amount=amount,
-                        source=source.strip(),
-                        updated_by=by,
+                    pool = GrantPool.objects.create(
+                        centre=centre, year=year, amount=amount, source=source, updated_by=by
                     )
+                created = True
             except IntegrityError:  # recorded at the same moment by someone else: correct it
-                existing = GrantPool.objects.select_for_update().get(centre=centre, year=year)
-        existing.amount, existing.source, existing.updated_by = amount, source.strip(), by
-        existing.save()
-    return existing
+                pool = GrantPool.objects.select_for_update().get(centre=centre, year=year)
+        # The row is locked (ours or theirs): awards of the year wait for this transaction.
+        already = small_grants_awarded(centre, year)
+        proposed = GrantPool(amount=amount)
+        if already > proposed.small_grant_cap:
+            share = Decimal(str(limits.get("SMALL_GRANT_MAX_POOL_SHARE")))
+            least = (already / share).quantize(Decimal("0.01"), rounding=ROUND_UP)
+            raise ValidationError(  # rolls back the row created above, if any
+                {
+                    "amount": ValidationError(
+                        MSG_POOL_BELOW_AWARDED,
+                        params={
+                            "year": year,
+                            "already": money(already),
+                            "share": pool_share(),
+                            "least": money(least),
+                        },
+                    )
+                }
+            )
+        if not created:
+            pool.amount, pool.source, pool.updated_by = amount, source, by
+            pool.save()
+    return pool
 
 
 # --- public comments on art. 19a offers -----------------------------------------------------

@@ -91,10 +91,21 @@ def test_the_share_is_a_setting(world, settings):
 
 def test_open_competitions_do_not_count_against_the_pool(world):
     grant_pool(world.a).delete()
-    grant_pool(world.a, amount=Decimal("1000"))
-    call = published_call(world.a, mode=Mode.OPEN_COMPETITION)
-    assert call.mode == Mode.OPEN_COMPETITION
+    grant_pool(world.a, amount=Decimal("40000"))  # 8 000 zł for small grants
+    competition = published_call(world.a, mode=Mode.OPEN_COMPETITION)
+    offer = submitted_offer(competition, OrganisationFactory())
+    competition = in_evaluation(competition)
+    award(competition, accept_and_score(offer), world.ous)  # 8 000 zł in a competition
     assert services.small_grants_awarded(world.a, YEAR) == Decimal("0")
+    call, small = ready_to_award(world.a)  # the whole share, 8 000 zł
+    assert award(call, small, world.ous).status == "awarded"
+
+
+def test_the_cap_never_rounds_above_the_share(world, settings):
+    assert GrantPool(amount=Decimal("100000.04")).small_grant_cap == Decimal("20000.00")
+    settings.COMMISSIONING = {"SMALL_GRANT_MAX_POOL_SHARE": Decimal("0.125")}
+    assert services.pool_share() == "12.5"
+    assert GrantPool(amount=Decimal("1000")).small_grant_cap == Decimal("125.00")
 
 
 def test_another_centres_awards_do_not_count(world):
@@ -202,6 +213,9 @@ def test_the_award_page_shows_what_is_left_of_the_share(world, client):
     call, _offer = ready_to_award(world.a)
     client.force_login(world.ous)
     url = reverse("centre:call_award", kwargs={"centre_slug": world.a.slug, "call_id": call.pk})
-    assertContains(client.get(url), "200")  # 20% of 1 000 000 zł, nothing awarded yet
+    # 20% of 1 000 000 zł, nothing awarded yet
+    assertContains(client.get(url), "przyznano 0,00 zł, pozostało 200\xa0000,00 zł")
     GrantPool.objects.filter(centre=world.a).delete()
-    assertContains(client.get(url), pools_url(world.a))
+    page = client.get(url)
+    assertContains(page, f"Nie wpisano dotacji planowanych na zadania publiczne w {YEAR} r.")
+    assertContains(page, pools_url(world.a))

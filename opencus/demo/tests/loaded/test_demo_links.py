@@ -2,7 +2,8 @@
 
 Each demo login (one per distinct set of roles) starts at "/" and follows the links of the
 pages it reaches, breadth first, as a person clicking through the demo would. No page may
-answer 403 (a link to what the role may not see), 404 (a link to nothing) or 500. This
+answer 403 (a link to what the role may not see), 404 (a link to nothing), 500, or send
+the signed-in user to the login page. This
 finds the links that a page shows without checking the reader's permission — the front desk
 was once shown the link to a referral's IPUS — and those that lost their target.
 
@@ -25,6 +26,7 @@ SKIP = re.compile(
     r"logout|setlang|^/admin/|^/static/|^/media/|/pdf/|\.(pdf|csv|xlsx|json)(\?|$)|/export"
 )
 HREF = re.compile(r'href="(/[^"#]*)"')
+LOGIN = "/accounts/login/"
 
 
 def _logins(printed: str) -> list[str]:
@@ -49,6 +51,9 @@ def _walk(client: Client, limit: int) -> tuple[int, list[tuple[str, int]]]:
         response = client.get(url, follow=url == "/")
         if response.status_code in (403, 404) or response.status_code >= 500:
             bad.append((url, response.status_code))
+            continue
+        if response.status_code in (301, 302) and response["Location"].startswith(LOGIN):
+            bad.append((url, "sent to log in"))  # a signed-in user's link to a closed door
             continue
         if response.status_code != 200 or "text/html" not in response.get("Content-Type", ""):
             continue

@@ -12,30 +12,17 @@ Run: `make bench` (a throwaway SQLite database, then a throwaway PostgreSQL).
 """
 
 import io
-import os
 import statistics
-import sys
-import tempfile
 import time
-from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
-os.environ.setdefault("DJANGO_SETTINGS_MODULE", "opencus.settings")
-if "DATABASE_URL" not in os.environ:
-    os.environ["DATABASE_URL"] = f"sqlite:///{tempfile.mkdtemp()}/bench.sqlite3"
-os.environ.setdefault("STATIC_MANIFEST", "false")
-
-import django
-
-django.setup()
-
-from django.core.management import call_command  # noqa: E402
-from django.db import connection  # noqa: E402
-from django.http import JsonResponse  # noqa: E402
-from django.shortcuts import render  # noqa: E402
-from django.test import Client, override_settings  # noqa: E402
-from django.test.utils import CaptureQueriesContext  # noqa: E402
-from django.urls import include, path  # noqa: E402
+import _common  # noqa: F401  (sets Django up: first)
+from django.core.management import call_command
+from django.db import connection
+from django.http import JsonResponse
+from django.shortcuts import render
+from django.test import Client, override_settings
+from django.test.utils import CaptureQueriesContext
+from django.urls import include, path
 
 QUERIES = [
     "q=dowoz+posilkow",

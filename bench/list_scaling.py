@@ -7,27 +7,15 @@ their query counts are fixed, so the ratio measures what indexes leave to the da
 """
 
 import io
-import os
 import statistics
-import sys
-import tempfile
 import time
-from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
-os.environ.setdefault("DJANGO_SETTINGS_MODULE", "opencus.settings")
-if "DATABASE_URL" not in os.environ:
-    os.environ["DATABASE_URL"] = f"sqlite:///{tempfile.mkdtemp()}/bench.sqlite3"
-os.environ.setdefault("STATIC_MANIFEST", "false")
-
-import django
-
-django.setup()
-
-from django.contrib.contenttypes.models import ContentType  # noqa: E402
-from django.core.management import call_command  # noqa: E402
-from django.test import Client  # noqa: E402
-from django.test.utils import setup_test_environment  # noqa: E402
+import _common  # noqa: F401  (sets Django up: first)
+from django.contrib.contenttypes.models import ContentType
+from django.core.management import call_command
+from django.db import connection
+from django.test import Client
+from django.test.utils import setup_test_environment
 
 BASE = 2_000
 REPEAT = 15
@@ -99,7 +87,7 @@ def main():
     one = measure()
     grow(BASE * 10, 500)
     ten = measure()
-    engine = django.db.connection.vendor
+    engine = connection.vendor
     print(f"List pages on {engine}: median of {REPEAT} requests, 1x vs 10x rows")
     print(f"{'page':28} {'1x (ms)':>9} {'10x (ms)':>9} {'ratio':>7}")
     for name in pages:

@@ -983,7 +983,7 @@ def survey_answer(
 # --- inspections ---------------------------------------------------------------------------
 
 
-def _check_inspection(
+def _inspection_values(
     contract: Contract,
     *,
     inspected_on: dt.date | None,
@@ -991,8 +991,10 @@ def _check_inspection(
     scope: str,
     findings: str,
     rating: str,
-    follow_up_on: dt.date | None,
-) -> None:
+    recommendations: str = "",
+    follow_up_on: dt.date | None = None,
+) -> dict:
+    """What an inspection note of ``contract`` says, checked and trimmed; else the errors."""
     errors: dict[str, list] = {}
     if contract.status == ContractStatus.DRAFT:
         errors["__all__"] = [MSG_INSPECTION_DRAFT]
@@ -1008,46 +1010,29 @@ def _check_inspection(
     if rating not in InspectionRating.values:
         errors["rating"] = [MSG_BAD_RATING]
     _raise(errors)
+    return {
+        "inspected_on": inspected_on,
+        "inspector": inspector.strip(),
+        "scope": scope.strip(),
+        "findings": findings.strip(),
+        "recommendations": recommendations.strip(),
+        "rating": rating,
+        "follow_up_on": follow_up_on,
+    }
 
 
 @transaction.atomic
-def inspection_record(
-    *,
-    contract: Contract,
-    by,
-    inspected_on: dt.date | None,
-    inspector: str,
-    scope: str,
-    findings: str,
-    rating: str,
-    recommendations: str = "",
-    follow_up_on: dt.date | None = None,
-    is_demo: bool = False,
-) -> Inspection:
-    _check_inspection(
-        contract,
-        inspected_on=inspected_on,
-        inspector=inspector,
-        scope=scope,
-        findings=findings,
-        rating=rating,
-        follow_up_on=follow_up_on,
-    )
-    assert inspected_on is not None
+def inspection_record(*, contract: Contract, by, is_demo: bool = False, **note) -> Inspection:
+    """An inspection of a signed contract (``note``: the fields of ``_inspection_values``)."""
+    values = _inspection_values(contract, **note)
     with set_actor(by):
         inspection = Inspection(
             centre_id=contract.centre_id,
             contract=contract,
             organisation_id=contract.organisation_id,
-            inspected_on=inspected_on,
-            inspector=inspector.strip(),
-            scope=scope.strip(),
-            findings=findings.strip(),
-            recommendations=recommendations.strip(),
-            rating=rating,
-            follow_up_on=follow_up_on,
             recorded_by=by,
             is_demo=is_demo,
+            **values,
         )
         inspection.full_clean()
         inspection.save()
@@ -1055,41 +1040,16 @@ def inspection_record(
 
 
 @transaction.atomic
-def inspection_update(
-    *,
-    inspection: Inspection,
-    by,
-    inspected_on: dt.date | None,
-    inspector: str,
-    scope: str,
-    findings: str,
-    rating: str,
-    recommendations: str = "",
-    follow_up_on: dt.date | None = None,
-) -> Inspection:
+def inspection_update(*, inspection: Inspection, by, **note) -> Inspection:
     """Correct what an inspection's note says (a typo, a date, the follow-up); the note's
     history keeps what it said before and who changed it."""
     inspection = (
         Inspection.objects.select_for_update().select_related("contract").get(pk=inspection.pk)
     )
-    _check_inspection(
-        inspection.contract,
-        inspected_on=inspected_on,
-        inspector=inspector,
-        scope=scope,
-        findings=findings,
-        rating=rating,
-        follow_up_on=follow_up_on,
-    )
-    assert inspected_on is not None
+    values = _inspection_values(inspection.contract, **note)
     with set_actor(by):
-        inspection.inspected_on = inspected_on
-        inspection.inspector = inspector.strip()
-        inspection.scope = scope.strip()
-        inspection.findings = findings.strip()
-        inspection.recommendations = recommendations.strip()
-        inspection.rating = rating
-        inspection.follow_up_on = follow_up_on
+        for name, value in values.items():
+            setattr(inspection, name, value)
         inspection.full_clean()
         inspection.save()
     return inspection

@@ -142,17 +142,28 @@ def accept_and_score(offer, points=(Decimal("30"), Decimal("20"))) -> Offer:
     return services.offer_score(offer=offer, by=None, scores=scores)
 
 
-def awarded_call(centre, organisation, *, by=None) -> tuple[Call, Offer]:
-    """An art. 19a call awarded to ``organisation`` (its comment window over)."""
+def ready_to_award(centre, organisation=None, *, by=None, **offer) -> tuple[Call, Offer]:
+    """An art. 19a call in evaluation with one accepted offer of ``organisation`` (a new one
+    if None; 8 000 zł unless ``offer`` says otherwise), its comment window over."""
     call = published_call(centre, by=by)
-    offer = submitted_offer(call, organisation)
+    submitted = submitted_offer(call, organisation or OrganisationFactory(), **offer)
     call = in_evaluation(call)
-    offer = end_comment_window(accept_and_score(offer))
-    call = services.call_award(
+    return call, end_comment_window(accept_and_score(submitted))
+
+
+def award_offer(call, offer, *, by=None) -> Call:
+    """Award ``offer`` what it asks."""
+    return services.call_award(
         call=call,
         by=by,
         decisions={offer.pk: {"decision": Decision.AWARD, "amount": None, "reason": "Najlepsza."}},
     )
+
+
+def awarded_call(centre, organisation, *, by=None) -> tuple[Call, Offer]:
+    """An art. 19a call awarded to ``organisation`` (its comment window over)."""
+    call, offer = ready_to_award(centre, organisation, by=by)
+    call = award_offer(call, offer, by=by)
     offer.refresh_from_db()
     return call, offer
 

@@ -16,18 +16,16 @@ from django.db import connection, connections
 from django.utils import timezone, translation
 
 from opencus.commissioning import services
-from opencus.commissioning.enums import CallAction, Decision, OfferStatus
+from opencus.commissioning.enums import CallAction, OfferStatus
 from opencus.commissioning.models import Call, CallEvent, Offer
 from opencus.commissioning.tests.fixtures import (
-    accept_and_score,
+    award_offer,
     awarded_call,
     draft_offer,
-    end_comment_window,
     grant_pool,
-    in_evaluation,
     offer_fields,
     published_call,
-    submitted_offer,
+    ready_to_award,
     works_with,
 )
 from opencus.providers.tests.factories import OrganisationFactory
@@ -131,21 +129,16 @@ def test_two_tabs_of_one_organisation_make_one_offer(world):
     assert set(outcomes) <= {"ok", "The organisation has already written an offer for this call."}
 
 
+def _awards_at_once(world, organisations) -> list[str]:
+    """One art. 19a call of centre a ready to award per organisation; the OUS awards them all
+    at once. What each award said."""
+    ready = [ready_to_award(world.a, organisation) for organisation in organisations]
+    return _run([lambda c=c, o=o: award_offer(c, o, by=world.ous) for c, o in ready])
+
+
 def test_two_small_grants_at_once_keep_the_yearly_limit(world):
     awarded_call(world.a, world.organisation)  # 8 000 zł this year
-    calls = []
-    for _i in range(2):
-        call = published_call(world.a)
-        offer = submitted_offer(call, world.organisation)
-        call = in_evaluation(call)
-        end_comment_window(accept_and_score(offer))
-        calls.append((call, offer))
-
-    def award(call, offer):
-        decisions = {offer.pk: {"decision": Decision.AWARD, "amount": None, "reason": "Tak."}}
-        return lambda: services.call_award(call=call, by=world.ous, decisions=decisions)
-
-    outcomes = _run([award(c, o) for c, o in calls])
+    outcomes = _awards_at_once(world, [world.organisation, world.organisation])
     assert outcomes.count("ok") == 1
     (refusal,) = [o for o in outcomes if o != "ok"]
     assert "it would exceed 20,000.00 zł a year (art. 19a)" in refusal
@@ -162,19 +155,8 @@ def test_small_grants_of_two_organisations_at_once_keep_the_pool_share(world):
     """Each award fits the pool's share alone; together they would not. The pool's row lock
     lets one through."""
     grant_pool(world.a, amount=Decimal("60000"))  # 12 000 zł for small grants
-    calls = []
-    for name in ("Pierwsza", "Druga"):
-        call = published_call(world.a)
-        offer = submitted_offer(call, OrganisationFactory(name=f"Fundacja {name}"))
-        call = in_evaluation(call)
-        end_comment_window(accept_and_score(offer))
-        calls.append((call, offer))
-
-    def award(call, offer):
-        decisions = {offer.pk: {"decision": Decision.AWARD, "amount": None, "reason": "Tak."}}
-        return lambda: services.call_award(call=call, by=world.ous, decisions=decisions)
-
-    outcomes = _run([award(c, o) for c, o in calls])
+    organisations = [OrganisationFactory(name=f"Fundacja {n}") for n in ("Pierwsza", "Druga")]
+    outcomes = _awards_at_once(world, organisations)
     assert outcomes.count("ok") == 1
     (refusal,) = [o for o in outcomes if o != "ok"]
     assert "would reach 16,000.00 zł, more than 20% of the 60,000.00 zł" in refusal

@@ -12,15 +12,16 @@ from django.utils import timezone
 from pytest_django.asserts import assertContains, assertNotContains
 
 from opencus.commissioning import selectors, services
-from opencus.commissioning.enums import Decision, Mode
+from opencus.commissioning.enums import Mode
 from opencus.commissioning.models import GrantPool
 from opencus.commissioning.tests.fixtures import (
     accept_and_score,
+    award_offer,
     awarded_call,
-    end_comment_window,
     grant_pool,
     in_evaluation,
     published_call,
+    ready_to_award,
     submitted_offer,
 )
 from opencus.providers.tests.factories import OrganisationFactory
@@ -28,19 +29,6 @@ from opencus.providers.tests.factories import OrganisationFactory
 pytestmark = pytest.mark.django_db
 
 YEAR = timezone.localdate().year
-
-
-def ready_to_award(centre, organisation=None, **offer):
-    """A small-grant call in evaluation with one accepted offer (8 000 zł unless said)."""
-    call = published_call(centre)
-    submitted = submitted_offer(call, organisation or OrganisationFactory(), **offer)
-    call = in_evaluation(call)
-    return call, end_comment_window(accept_and_score(submitted))
-
-
-def award(call, offer, by):
-    decisions = {offer.pk: {"decision": Decision.AWARD, "amount": None, "reason": "Dobra."}}
-    return services.call_award(call=call, by=by, decisions=decisions)
 
 
 def errors(exc, field=NON_FIELD_ERRORS) -> list[str]:
@@ -51,7 +39,7 @@ def test_no_small_grant_without_the_years_pool(world):
     call, offer = ready_to_award(world.a)
     GrantPool.objects.filter(centre=world.a).delete()
     with pytest.raises(ValidationError) as exc:
-        award(call, offer, world.ous)
+        award_offer(call, offer, by=world.ous)
     assert errors(exc) == [
         f"Record first the grants the gmina plans for public tasks of NGOs in {YEAR} "
         "(Commissioning → Grant pools): small grants (art. 19a) of the year may take at most "
@@ -65,17 +53,17 @@ def test_small_grants_stay_within_20_percent_of_the_pool(world):
     grant_pool(world.a).delete()
     grant_pool(world.a, amount=Decimal("50000"))  # 10 000 zł for small grants
     first_call, first = ready_to_award(world.a)  # 8 000 zł
-    award(first_call, first, world.ous)
+    award_offer(first_call, first, by=world.ous)
     call, offer = ready_to_award(world.a, units=Decimal("60"))  # 60 h × 40 zł = 2 400 zł
     with pytest.raises(ValidationError) as exc:
-        award(call, offer, world.ous)
+        award_offer(call, offer, by=world.ous)
     assert errors(exc) == [
         f"Small grants (art. 19a) of {YEAR} would reach 10,400.00 zł, more than 20% of the "
         "50,000.00 zł the gmina plans for public tasks of NGOs (10,000.00 zł). Already "
         "awarded: 8,000.00 zł."
     ]
     smaller_call, smaller = ready_to_award(world.a, units=Decimal("50"))  # 2 000 zł: fits
-    assert award(smaller_call, smaller, world.ous).status == "awarded"
+    assert award_offer(smaller_call, smaller, by=world.ous).status == "awarded"
     assert services.small_grants_awarded(world.a, YEAR) == Decimal("10000")
 
 
@@ -85,7 +73,7 @@ def test_the_share_is_a_setting(world, settings):
     settings.COMMISSIONING = {"SMALL_GRANT_MAX_POOL_SHARE": Decimal("0.10")}  # 5 000 zł
     call, offer = ready_to_award(world.a)
     with pytest.raises(ValidationError) as exc:
-        award(call, offer, world.ous)
+        award_offer(call, offer, by=world.ous)
     assert "more than 10% of the 50,000.00 zł" in errors(exc)[0]
 
 
@@ -95,10 +83,10 @@ def test_open_competitions_do_not_count_against_the_pool(world):
     competition = published_call(world.a, mode=Mode.OPEN_COMPETITION)
     offer = submitted_offer(competition, OrganisationFactory())
     competition = in_evaluation(competition)
-    award(competition, accept_and_score(offer), world.ous)  # 8 000 zł in a competition
+    award_offer(competition, accept_and_score(offer), by=world.ous)  # 8 000 zł in a competition
     assert services.small_grants_awarded(world.a, YEAR) == Decimal("0")
     call, small = ready_to_award(world.a)  # the whole share, 8 000 zł
-    assert award(call, small, world.ous).status == "awarded"
+    assert award_offer(call, small, by=world.ous).status == "awarded"
 
 
 def test_the_cap_never_rounds_above_the_share(world, settings):

@@ -207,3 +207,23 @@ def test_the_award_page_shows_what_is_left_of_the_share(world, client):
     page = client.get(url)
     assertContains(page, f"Nie wpisano dotacji planowanych na zadania publiczne w {YEAR} r.")
     assertContains(page, pools_url(world.a))
+
+
+def test_the_pools_page_costs_the_same_queries_for_one_year_and_six(world, client):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    client.force_login(world.ous)
+    grant_pool(world.a, amount=Decimal("500000"))
+    client.get(pools_url(world.a))  # warm the session and the caches
+    with CaptureQueriesContext(connection) as one_year:
+        client.get(pools_url(world.a))
+    for back in range(1, 6):  # recorded by someone: the page names who
+        services.grant_pool_set(
+            centre=world.a, year=YEAR - back, amount=Decimal("400000"), by=world.director
+        )
+    awarded_call(world.a, world.organisation)
+    with CaptureQueriesContext(connection) as six_years:
+        page = client.get(pools_url(world.a))
+    assert len(page.context["rows"]) == 6
+    assert len(six_years) == len(one_year)
